@@ -1,0 +1,34 @@
+// The short public reference of a booking: "SN-" + 7 Crockford base-32 characters + 1 check
+// character, printed on tickets and carried by their QR code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace narcisse::domain {
+
+class PublicRef {
+public:
+    // Builds the reference of a 35-bit number (only the low 35 bits are used).
+    static PublicRef fromNumber(std::uint64_t value);
+    static PublicRef random();
+    // Accepts what a person or a scanner types: any case, with or without "SN-", O for 0,
+    // I and L for 1, spaces and hyphens inside. Throws ValidationError("reference", ...) naming
+    // what is wrong (length, character, check character).
+    static PublicRef parse(std::string_view text);
+    static std::optional<PublicRef> tryParse(std::string_view text);
+
+    const std::string& str() const { return m_text; }  // "SN-XXXXXXXC"
+    bool operator==(const PublicRef&) const = default;
+
+    // The check character (Luhn mod 32 over the Crockford alphabet) of 7 data characters.
+    static char checkCharacter(std::string_view sevenCharacters);
+
+private:
+    explicit PublicRef(std::string text) : m_text(std::move(text)) {}
+    std::string m_text;
+};
+
+}  // namespace narcisse::domain

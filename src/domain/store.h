@@ -1,0 +1,78 @@
+// The persistence port: one transaction API that SqliteStore and PgStore implement and one
+// contract test suite checks on both engines (DESIGN.md §3).
+#pragma once
+
+#include "domain/availability.h"
+#include "domain/booking.h"
+#include "domain/closure.h"
+#include "domain/fleet.h"
+#include "domain/payment.h"
+#include "domain/pricing.h"
+#include "domain/staff.h"
+#include "domain/timetable.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace narcisse::domain {
+
+// What a transaction may read. Lists come in a stable order (given per method).
+class StoreReader {
+public:
+    virtual ~StoreReader() = default;
+    virtual std::vector<Boat> boats() = 0;                                   // by sort order, then name
+    virtual std::vector<Employee> employees() = 0;                           // by name
+    virtual std::optional<Employee> employeeByLogin(std::string_view login) = 0;
+    virtual std::vector<TimetableRule> timetableRules() = 0;                 // by valid from
+    virtual std::vector<PriceList> priceLists() = 0;                         // by valid from
+    virtual std::vector<Block> blocksOverlapping(Instant from, Instant to) = 0;   // by start
+    // Bookings whose departure starts in [from, to), every state, by departure then creation.
+    virtual std::vector<Booking> bookingsDeparting(Instant from, Instant to) = 0;
+    virtual std::optional<Booking> bookingByRef(const PublicRef& ref) = 0;
+    virtual std::vector<Payment> paymentsOfBooking(const Uuid& bookingId) = 0;   // by creation
+    virtual std::vector<AuditEntry> latestAudit(int limit) = 0;              // newest first
+    virtual std::optional<std::string> setting(std::string_view key) = 0;
+    virtual std::int64_t bookingCount() = 0;
+};
+
+// What a write transaction may change. Financial and audit rows are only ever inserted.
+class StoreWriter : public StoreReader {
+public:
+    // Serialises every writer of the departure starting at `start` until the transaction ends, so
+    // the capacity read after it cannot change under the caller's feet.
+    virtual void lockDeparture(Instant start) = 0;
+    virtual void saveBoat(const Boat& boat) = 0;                  // insert or update by id
+    virtual void saveEmployee(const Employee& employee) = 0;      // insert or update by id
+    virtual void saveCustomer(const Customer& customer) = 0;      // insert or update by id
+    virtual void saveTimetableRule(const TimetableRule& rule) = 0;
+    virtual void savePriceList(const PriceList& list) = 0;
+    virtual void insertBlock(const Block& block) = 0;
+    virtual void insertBooking(const Booking& booking) = 0;       // ConflictError on a duplicate reference
+    virtual void updateBookingState(const Uuid& bookingId, BookingState state) = 0;
+    virtual void insertPayment(const Payment& payment) = 0;
+    virtual void insertRefund(const Refund& refund) = 0;
+    virtual void appendAudit(const AuditEntry& entry) = 0;
+    virtual void setSetting(std::string_view key, std::string_view value) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    // For the status bar: "embedded: /home/…/narcisse.db" or "server: host/dbname".
+    virtual std::string describe() const = 0;
+    // Runs `work` in a read-only transaction.
+    virtual void read(const std::function<void(StoreReader&)>& work) = 0;
+    // Runs `work` in one write transaction: everything lands, or nothing when it throws.
+    virtual void write(const std::function<void(StoreWriter&)>& work) = 0;
+
+    virtual int schemaVersion() = 0;                 // highest migration applied (0: empty)
+    virtual int latestSchemaVersion() const = 0;     // highest migration this program carries
+    virtual int migrate() = 0;                       // applies the missing ones; returns how many
+    virtual std::vector<std::string> check() = 0;    // integrity problems; empty when sound
+};
+
+}  // namespace narcisse::domain
