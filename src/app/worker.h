@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -22,8 +23,10 @@ public:
     Worker(const Worker&) = delete;
     Worker& operator=(const Worker&) = delete;
 
-    // A job that throws does not stop the worker; jobs catch what they want to report.
-    void post(Job job);
+    using Failure = std::function<void(std::exception_ptr)>;
+    // Runs `job` on the worker thread. When opening the store or the job throws, `failed` (if any)
+    // receives the exception, on the worker thread; the worker goes on with the next job.
+    void post(Job job, Failure failed = {});
 
 private:
     void run(std::stop_token stop);
@@ -31,7 +34,7 @@ private:
     std::function<std::unique_ptr<domain::Store>()> m_open;
     std::mutex m_mutex;
     std::condition_variable_any m_wake;
-    std::deque<Job> m_jobs;
+    std::deque<std::pair<Job, Failure>> m_jobs;
     std::jthread m_thread;
 };
 

@@ -1,0 +1,110 @@
+#include "app/sales.h"
+
+#include "app/settings.h"
+#include "domain/errors.h"
+
+#include <algorithm>
+
+namespace narcisse::app {
+
+using namespace narcisse::domain;
+
+SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request) {
+    request.party.validate();
+    if (!request.date.ok()) throw ValidationError("departure", "is not a date");
+    SaleResult result;
+    store.write([&](StoreWriter& w) {
+        const Instant now = clock.now();
+        const BusinessSettings settings = loadBusinessSettings(w);
+        const BusinessZone zone(settings.timeZone);
+        const std::string when = isoDate(request.date) + " " + hhmm(request.time);
+
+        const auto day = departuresOn(w.timetableRules(), request.date, zone);
+        const auto dep = std::find_if(day.departures.begin(), day.departures.end(),
+                                      [&](const Departure& d) { return d.localStart == request.time; });
+        if (dep == day.departures.end()) throw ConflictError("there is no departure at " + when);
+        if (dep->start <= now) throw ConflictError("the departure at " + when + " has already left");
+
+        // Everything below reads the seats after the lock: no other desk can sell them meanwhile.
+        w.lockDeparture(dep->start);
+        const auto boats = w.boats();
+        const auto blocks = w.blocksOverlapping(dep->start, dep->end);
+        const auto bookings = w.bookingsDeparting(dep->start, dep->start + std::chrono::seconds{1});
+        const auto avail = availability(*dep, boats, blocks, bookings, now, settings);
+        if (avail.closedReason) throw ConflictError("the departure at " + when + " is closed: " + *avail.closedReason);
+
+        const int seats = request.party.seats(settings.babiesTakeSeat);
+        std::optional<Uuid> boatId;
+        if (request.boatName) {
+            const auto load = std::find_if(avail.boats.begin(), avail.boats.end(),
+                                           [&](const BoatLoad& l) { return l.boat.name == *request.boatName; });
+            if (load == avail.boats.end()) throw ConflictError("there is no boat named \"" + *request.boatName + "\"");
+            if (load->closedReason)
+                throw ConflictError(load->boat.name + " is closed at " + when + ": " + *load->closedReason);
+            if (!load->offered()) throw ConflictError(load->boat.name + " is not in service");
+            if (load->free() < seats)
+                throw CapacityError(load->boat.name + " is full at " + when + ": " + std::to_string(load->free()) +
+                                    " seats free, the party needs " + std::to_string(seats));
+            boatId = load->boat.id;
+        } else {
+            boatId = bestBoat(avail, seats);
+            if (!boatId) {
+                const int largest = avail.boats.empty() ? 0
+                                                        : std::max_element(avail.boats.begin(), avail.boats.end(),
+                                                                           [](const BoatLoad& a, const BoatLoad& b) {
+                                                                               return a.free() < b.free();
+                                                                           })->free();
+                throw CapacityError("the departure at " + when + " is full for this party: " + std::to_string(seats) +
+                                    " seats needed, " + std::to_string(largest) + " free on the emptiest boat");
+            }
+        }
+
+        const Quote quote = quoteParty(priceListOn(w.priceLists(), request.date), request.party);
+        Booking b;
+        b.id = Uuid::generate();
+        b.ref = PublicRef::random();
+        b.boatId = *boatId;
+        b.departureStart = dep->start;
+        b.departureEnd = dep->end;
+        b.party = request.party;
+        b.language = request.customer ? request.customer->language : request.language;
+        b.channel = request.channel;
+        b.total = quote.total;
+        b.createdAt = now;
+        if (request.customer && !request.customer->name.empty()) {
+            w.saveCustomer(*request.customer);
+            b.customerId = request.customer->id;
+            b.customerName = request.customer->name;
+        }
+        if (request.payment) {
+            b.state = BookingState::Confirmed;
+        } else {
+            b.state = BookingState::Pending;
+            b.expiresAt = now + std::chrono::minutes{settings.pendingExpiryMinutes};
+        }
+        // A reference is 35 random bits: a clash is rare, and a fresh one resolves it.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                w.insertBooking(b);
+                break;
+            } catch (const ConflictError&) {
+                if (attempt == 3) throw;
+                b.ref = PublicRef::random();
+            }
+        }
+        if (request.payment)
+            w.insertPayment({Uuid::generate(), b.id, *request.payment, quote.total, PaymentStatus::Succeeded, "", now});
+
+        const auto boat = std::find_if(boats.begin(), boats.end(), [&](const Boat& x) { return x.id == b.boatId; });
+        result.boatName = boat->name;
+        w.appendAudit({Uuid::generate(), now, request.employeeId, "booking.sell", "booking", b.id.str(),
+                       b.ref.str() + " " + b.party.summary() + " on " + boat->name + " at " + when + ", " +
+                           b.total.plain() + " " + b.total.currency() +
+                           (request.payment ? " paid " + std::string(toString(*request.payment)) : " pending")});
+        result.booking = b;
+        result.quote = quote;
+    });
+    return result;
+}
+
+}  // namespace narcisse::app

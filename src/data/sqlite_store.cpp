@@ -1,0 +1,644 @@
+#include "data/sqlite_store.h"
+
+#include "data/migrations.h"
+#include "domain/errors.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace narcisse::data {
+
+using namespace narcisse::domain;
+
+namespace {
+
+// SQL lives next to the code that runs it; every value is bound.
+constexpr const char* kSelectBoats =
+    R"(SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name)";
+constexpr const char* kUpsertBoat = R"(
+    INSERT INTO boats (id, name, capacity, status, colour, sort_order) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,
+        status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order)";
+constexpr const char* kSelectEmployees =
+    R"(SELECT id, login, name, role, active, password_hash, email FROM employees ORDER BY name, login)";
+constexpr const char* kSelectEmployeeByLogin =
+    R"(SELECT id, login, name, role, active, password_hash, email FROM employees WHERE login = ?)";
+constexpr const char* kUpsertEmployee = R"(
+    INSERT INTO employees (id, login, name, role, active, password_hash, email) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role,
+        active = excluded.active, password_hash = excluded.password_hash, email = excluded.email)";
+constexpr const char* kUpsertCustomer = R"(
+    INSERT INTO customers (id, name, email, phone, language) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+        language = excluded.language)";
+constexpr const char* kSelectRules = R"(
+    SELECT id, valid_from, valid_to, weekdays, first_departure, last_departure, interval_min, duration_min
+    FROM timetable_rules ORDER BY valid_from, first_departure, id)";
+constexpr const char* kUpsertRule = R"(
+    INSERT INTO timetable_rules (id, valid_from, valid_to, weekdays, first_departure, last_departure,
+                                 interval_min, duration_min) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+        weekdays = excluded.weekdays, first_departure = excluded.first_departure,
+        last_departure = excluded.last_departure, interval_min = excluded.interval_min,
+        duration_min = excluded.duration_min)";
+constexpr const char* kSelectPriceLists = R"(
+    SELECT id, valid_from, currency, adult_cents, child_cents, baby_cents, vat_bp
+    FROM price_lists ORDER BY valid_from, id)";
+constexpr const char* kUpsertPriceList = R"(
+    INSERT INTO price_lists (id, valid_from, currency, adult_cents, child_cents, baby_cents, vat_bp)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, currency = excluded.currency,
+        adult_cents = excluded.adult_cents, child_cents = excluded.child_cents,
+        baby_cents = excluded.baby_cents, vat_bp = excluded.vat_bp)";
+constexpr const char* kSelectBlocks = R"(
+    SELECT id, start_at, end_at, boat_id, reason FROM blocks
+    WHERE start_at < ? AND end_at > ? ORDER BY start_at, id)";
+constexpr const char* kInsertBlock = R"(INSERT INTO blocks (id, start_at, end_at, boat_id, reason) VALUES (?, ?, ?, ?, ?))";
+constexpr const char* kBookingColumns = R"(
+    SELECT b.id, b.ref, b.boat_id, b.departure_start, b.departure_end, b.adults, b.children, b.babies,
+           b.language, b.channel, b.state, b.expires_at, b.currency, b.total_cents, b.customer_id,
+           COALESCE(c.name, ''), b.notes, b.created_at
+    FROM bookings b LEFT JOIN customers c ON c.id = b.customer_id )";
+constexpr const char* kSelectBookingsDeparting =
+    R"(WHERE b.departure_start >= ? AND b.departure_start < ? ORDER BY b.departure_start, b.created_at, b.id)";
+constexpr const char* kSelectBookingByRef = R"(WHERE b.ref = ?)";
+constexpr const char* kInsertBooking = R"(
+    INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
+                          channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kUpdateBookingState = R"(
+    UPDATE bookings SET state = ?, expires_at = CASE WHEN ? = 'PENDING' THEN expires_at END WHERE id = ?)";
+constexpr const char* kSelectPayments = R"(
+    SELECT id, booking_id, method, currency, amount_cents, status, provider_ref, created_at
+    FROM payments WHERE booking_id = ? ORDER BY created_at, id)";
+constexpr const char* kInsertPayment = R"(
+    INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kInsertRefund = R"(
+    INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kInsertAudit = R"(
+    INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kSelectAudit = R"(
+    SELECT id, at, employee_id, action, entity, entity_id, details FROM audit_log ORDER BY seq DESC LIMIT ?)";
+constexpr const char* kSelectSetting = R"(SELECT value FROM settings WHERE key = ?)";
+constexpr const char* kUpsertSetting =
+    R"(INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value)";
+constexpr const char* kCountBookings = R"(SELECT count(*) FROM bookings)";
+
+Uuid uuidOf(const SQLite::Column& c) {
+    auto u = Uuid::parse(c.getString());
+    if (!u) throw StoreUnavailable("the database holds a malformed id: " + c.getString());
+    return *u;
+}
+
+std::optional<Uuid> optionalUuid(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return uuidOf(c);
+}
+
+Instant instantOf(const SQLite::Column& c) { return parseIsoUtc(c.getString(), c.getName()); }
+
+template <typename E>
+E enumOf(const SQLite::Column& c, std::optional<E> (*parse)(std::string_view)) {
+    const std::string text = c.getString();
+    auto v = parse(text);
+    if (!v) throw StoreUnavailable("the database holds an unknown value \"" + text + "\" in " + c.getName());
+    return *v;
+}
+
+void bindOptional(SQLite::Statement& s, int index, const std::optional<Uuid>& u) {
+    if (u)
+        s.bind(index, u->str());
+    else
+        s.bind(index);
+}
+
+}  // namespace
+
+class SqliteStore::Impl final : public StoreWriter {
+public:
+    explicit Impl(const std::string& path)
+        : m_db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+        m_db.setBusyTimeout(10000);
+    }
+
+    SQLite::Database& db() { return m_db; }
+
+    // A cached prepared statement, reset and ready for new bindings.
+    SQLite::Statement& statement(const char* sql, const char* suffix = nullptr) {
+        const std::string key = suffix ? std::string(sql) + suffix : std::string(sql);
+        auto it = m_statements.find(key);
+        if (it == m_statements.end())
+            it = m_statements.emplace(key, std::make_unique<SQLite::Statement>(m_db, key)).first;
+        auto& s = *it->second;
+        s.reset();
+        s.clearBindings();
+        return s;
+    }
+
+    void clearStatements() { m_statements.clear(); }
+
+    // --- StoreReader
+    std::vector<Boat> boats() override {
+        auto& s = statement(kSelectBoats);
+        std::vector<Boat> out;
+        while (s.executeStep()) {
+            Boat b;
+            b.id = uuidOf(s.getColumn(0));
+            b.name = s.getColumn(1).getString();
+            b.capacity = s.getColumn(2).getInt();
+            b.status = enumOf<BoatStatus>(s.getColumn(3), parseBoatStatus);
+            b.colour = s.getColumn(4).getString();
+            b.sortOrder = s.getColumn(5).getInt();
+            out.push_back(std::move(b));
+        }
+        return out;
+    }
+
+    static Employee employeeOf(SQLite::Statement& s) {
+        Employee e;
+        e.id = uuidOf(s.getColumn(0));
+        e.login = s.getColumn(1).getString();
+        e.name = s.getColumn(2).getString();
+        e.role = enumOf<Role>(s.getColumn(3), parseRole);
+        e.active = s.getColumn(4).getInt() != 0;
+        e.passwordHash = s.getColumn(5).getString();
+        e.email = s.getColumn(6).getString();
+        return e;
+    }
+
+    std::vector<Employee> employees() override {
+        auto& s = statement(kSelectEmployees);
+        std::vector<Employee> out;
+        while (s.executeStep()) out.push_back(employeeOf(s));
+        return out;
+    }
+
+    std::optional<Employee> employeeByLogin(std::string_view login) override {
+        auto& s = statement(kSelectEmployeeByLogin);
+        s.bind(1, std::string(login));
+        if (!s.executeStep()) return std::nullopt;
+        return employeeOf(s);
+    }
+
+    std::vector<TimetableRule> timetableRules() override {
+        auto& s = statement(kSelectRules);
+        std::vector<TimetableRule> out;
+        while (s.executeStep()) {
+            TimetableRule r;
+            r.id = uuidOf(s.getColumn(0));
+            r.validFrom = parseDate(s.getColumn(1).getString(), "valid_from");
+            r.validTo = parseDate(s.getColumn(2).getString(), "valid_to");
+            r.weekdays = static_cast<std::uint8_t>(s.getColumn(3).getInt());
+            r.firstDeparture = Minutes{s.getColumn(4).getInt()};
+            r.lastDeparture = Minutes{s.getColumn(5).getInt()};
+            r.interval = Minutes{s.getColumn(6).getInt()};
+            r.rideDuration = Minutes{s.getColumn(7).getInt()};
+            out.push_back(r);
+        }
+        return out;
+    }
+
+    std::vector<PriceList> priceLists() override {
+        auto& s = statement(kSelectPriceLists);
+        std::vector<PriceList> out;
+        while (s.executeStep()) {
+            PriceList p;
+            p.id = uuidOf(s.getColumn(0));
+            p.validFrom = parseDate(s.getColumn(1).getString(), "valid_from");
+            const std::string currency = s.getColumn(2).getString();
+            p.adult = Money::cents(s.getColumn(3).getInt64(), currency);
+            p.child = Money::cents(s.getColumn(4).getInt64(), currency);
+            p.baby = Money::cents(s.getColumn(5).getInt64(), currency);
+            p.vatRateBasisPoints = s.getColumn(6).getInt();
+            out.push_back(p);
+        }
+        return out;
+    }
+
+    std::vector<Block> blocksOverlapping(Instant from, Instant to) override {
+        auto& s = statement(kSelectBlocks);
+        s.bind(1, isoUtc(to));
+        s.bind(2, isoUtc(from));
+        std::vector<Block> out;
+        while (s.executeStep()) {
+            Block b;
+            b.id = uuidOf(s.getColumn(0));
+            b.start = instantOf(s.getColumn(1));
+            b.end = instantOf(s.getColumn(2));
+            b.boatId = optionalUuid(s.getColumn(3));
+            b.reason = s.getColumn(4).getString();
+            out.push_back(std::move(b));
+        }
+        return out;
+    }
+
+    static Booking bookingOf(SQLite::Statement& s) {
+        Booking b;
+        b.id = uuidOf(s.getColumn(0));
+        b.ref = PublicRef::parse(s.getColumn(1).getString());
+        b.boatId = uuidOf(s.getColumn(2));
+        b.departureStart = instantOf(s.getColumn(3));
+        b.departureEnd = instantOf(s.getColumn(4));
+        b.party = {s.getColumn(5).getInt(), s.getColumn(6).getInt(), s.getColumn(7).getInt()};
+        b.language = s.getColumn(8).getString();
+        b.channel = enumOf<Channel>(s.getColumn(9), parseChannel);
+        b.state = enumOf<BookingState>(s.getColumn(10), parseBookingState);
+        if (!s.getColumn(11).isNull()) b.expiresAt = instantOf(s.getColumn(11));
+        b.total = Money::cents(s.getColumn(13).getInt64(), s.getColumn(12).getString());
+        b.customerId = optionalUuid(s.getColumn(14));
+        b.customerName = s.getColumn(15).getString();
+        b.notes = s.getColumn(16).getString();
+        b.createdAt = instantOf(s.getColumn(17));
+        return b;
+    }
+
+    std::vector<Booking> bookingsDeparting(Instant from, Instant to) override {
+        auto& s = statement(kBookingColumns, kSelectBookingsDeparting);
+        s.bind(1, isoUtc(from));
+        s.bind(2, isoUtc(to));
+        std::vector<Booking> out;
+        while (s.executeStep()) out.push_back(bookingOf(s));
+        return out;
+    }
+
+    std::optional<Booking> bookingByRef(const PublicRef& ref) override {
+        auto& s = statement(kBookingColumns, kSelectBookingByRef);
+        s.bind(1, ref.str());
+        if (!s.executeStep()) return std::nullopt;
+        return bookingOf(s);
+    }
+
+    std::vector<Payment> paymentsOfBooking(const Uuid& bookingId) override {
+        auto& s = statement(kSelectPayments);
+        s.bind(1, bookingId.str());
+        std::vector<Payment> out;
+        while (s.executeStep()) {
+            Payment p;
+            p.id = uuidOf(s.getColumn(0));
+            p.bookingId = uuidOf(s.getColumn(1));
+            p.method = enumOf<PaymentMethod>(s.getColumn(2), parsePaymentMethod);
+            p.amount = Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString());
+            p.status = enumOf<PaymentStatus>(s.getColumn(5), parsePaymentStatus);
+            p.providerRef = s.getColumn(6).getString();
+            p.createdAt = instantOf(s.getColumn(7));
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+    std::vector<AuditEntry> latestAudit(int limit) override {
+        auto& s = statement(kSelectAudit);
+        s.bind(1, limit);
+        std::vector<AuditEntry> out;
+        while (s.executeStep()) {
+            AuditEntry a;
+            a.id = uuidOf(s.getColumn(0));
+            a.at = instantOf(s.getColumn(1));
+            a.employeeId = optionalUuid(s.getColumn(2));
+            a.action = s.getColumn(3).getString();
+            a.entity = s.getColumn(4).getString();
+            a.entityId = s.getColumn(5).getString();
+            a.details = s.getColumn(6).getString();
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
+    std::optional<std::string> setting(std::string_view key) override {
+        auto& s = statement(kSelectSetting);
+        s.bind(1, std::string(key));
+        if (!s.executeStep()) return std::nullopt;
+        return s.getColumn(0).getString();
+    }
+
+    std::int64_t bookingCount() override {
+        auto& s = statement(kCountBookings);
+        s.executeStep();
+        return s.getColumn(0).getInt64();
+    }
+
+    // --- StoreWriter
+    // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
+    void lockDeparture(Instant) override {}
+
+    void saveBoat(const Boat& b) override {
+        b.validate();
+        auto& s = statement(kUpsertBoat);
+        s.bind(1, b.id.str());
+        s.bind(2, b.name);
+        s.bind(3, b.capacity);
+        s.bind(4, std::string(toString(b.status)));
+        s.bind(5, b.colour);
+        s.bind(6, b.sortOrder);
+        execUnique(s, "name", "a boat named \"" + b.name + "\" already exists");
+    }
+
+    void saveEmployee(const Employee& e) override {
+        e.validate();
+        auto& s = statement(kUpsertEmployee);
+        s.bind(1, e.id.str());
+        s.bind(2, e.login);
+        s.bind(3, e.name);
+        s.bind(4, std::string(toString(e.role)));
+        s.bind(5, e.active ? 1 : 0);
+        s.bind(6, e.passwordHash);
+        s.bind(7, e.email);
+        execUnique(s, "login", "the login \"" + e.login + "\" is already taken");
+    }
+
+    void saveCustomer(const Customer& c) override {
+        auto& s = statement(kUpsertCustomer);
+        s.bind(1, c.id.str());
+        s.bind(2, c.name);
+        s.bind(3, c.email);
+        s.bind(4, c.phone);
+        s.bind(5, c.language);
+        s.exec();
+    }
+
+    void saveTimetableRule(const TimetableRule& r) override {
+        r.validate();
+        auto& s = statement(kUpsertRule);
+        s.bind(1, r.id.str());
+        s.bind(2, isoDate(r.validFrom));
+        s.bind(3, isoDate(r.validTo));
+        s.bind(4, static_cast<int>(r.weekdays));
+        s.bind(5, static_cast<int>(r.firstDeparture.count()));
+        s.bind(6, static_cast<int>(r.lastDeparture.count()));
+        s.bind(7, static_cast<int>(r.interval.count()));
+        s.bind(8, static_cast<int>(r.rideDuration.count()));
+        s.exec();
+    }
+
+    void savePriceList(const PriceList& p) override {
+        p.validate();
+        auto& s = statement(kUpsertPriceList);
+        s.bind(1, p.id.str());
+        s.bind(2, isoDate(p.validFrom));
+        s.bind(3, p.adult.currency());
+        s.bind(4, static_cast<int64_t>(p.adult.cents()));
+        s.bind(5, static_cast<int64_t>(p.child.cents()));
+        s.bind(6, static_cast<int64_t>(p.baby.cents()));
+        s.bind(7, p.vatRateBasisPoints);
+        s.exec();
+    }
+
+    void insertBlock(const Block& b) override {
+        b.validate();
+        auto& s = statement(kInsertBlock);
+        s.bind(1, b.id.str());
+        s.bind(2, isoUtc(b.start));
+        s.bind(3, isoUtc(b.end));
+        bindOptional(s, 4, b.boatId);
+        s.bind(5, b.reason);
+        s.exec();
+    }
+
+    void insertBooking(const Booking& b) override {
+        auto& s = statement(kInsertBooking);
+        s.bind(1, b.id.str());
+        s.bind(2, b.ref.str());
+        s.bind(3, b.boatId.str());
+        s.bind(4, isoUtc(b.departureStart));
+        s.bind(5, isoUtc(b.departureEnd));
+        s.bind(6, b.party.adults);
+        s.bind(7, b.party.children);
+        s.bind(8, b.party.babies);
+        s.bind(9, b.language);
+        s.bind(10, std::string(toString(b.channel)));
+        s.bind(11, std::string(toString(b.state)));
+        if (b.expiresAt)
+            s.bind(12, isoUtc(*b.expiresAt));
+        else
+            s.bind(12);
+        s.bind(13, b.total.currency());
+        s.bind(14, static_cast<int64_t>(b.total.cents()));
+        bindOptional(s, 15, b.customerId);
+        s.bind(16, b.notes);
+        s.bind(17, isoUtc(b.createdAt));
+        execUnique(s, "reference", "booking reference " + b.ref.str() + " already exists");
+    }
+
+    void updateBookingState(const Uuid& id, BookingState state) override {
+        auto& s = statement(kUpdateBookingState);
+        const std::string st(toString(state));
+        s.bind(1, st);
+        s.bind(2, st);
+        s.bind(3, id.str());
+        if (s.exec() == 0) throw NotFound("no booking with id " + id.str());
+    }
+
+    void insertPayment(const Payment& p) override {
+        auto& s = statement(kInsertPayment);
+        s.bind(1, p.id.str());
+        s.bind(2, p.bookingId.str());
+        s.bind(3, std::string(toString(p.method)));
+        s.bind(4, p.amount.currency());
+        s.bind(5, static_cast<int64_t>(p.amount.cents()));
+        s.bind(6, std::string(toString(p.status)));
+        s.bind(7, p.providerRef);
+        s.bind(8, isoUtc(p.createdAt));
+        s.exec();
+    }
+
+    void insertRefund(const Refund& r) override {
+        auto& s = statement(kInsertRefund);
+        s.bind(1, r.id.str());
+        s.bind(2, r.paymentId.str());
+        s.bind(3, r.bookingId.str());
+        s.bind(4, r.amount.currency());
+        s.bind(5, static_cast<int64_t>(r.amount.cents()));
+        s.bind(6, std::string(toString(r.status)));
+        s.bind(7, r.reason);
+        s.bind(8, isoUtc(r.createdAt));
+        s.exec();
+    }
+
+    void appendAudit(const AuditEntry& a) override {
+        auto& s = statement(kInsertAudit);
+        s.bind(1, a.id.str());
+        s.bind(2, isoUtc(a.at));
+        bindOptional(s, 3, a.employeeId);
+        s.bind(4, a.action);
+        s.bind(5, a.entity);
+        s.bind(6, a.entityId);
+        s.bind(7, a.details);
+        s.exec();
+    }
+
+    void setSetting(std::string_view key, std::string_view value) override {
+        auto& s = statement(kUpsertSetting);
+        s.bind(1, std::string(key));
+        s.bind(2, std::string(value));
+        s.exec();
+    }
+
+private:
+    // Runs an insert/update; a UNIQUE violation becomes a ConflictError the user understands.
+    static void execUnique(SQLite::Statement& s, const char*, const std::string& message) {
+        try {
+            s.exec();
+        } catch (const SQLite::Exception& e) {
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE ||
+                e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY)
+                throw ConflictError(message);
+            throw;
+        }
+    }
+
+    SQLite::Database m_db;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
+namespace {
+
+// Maps SQLite's failures to what the user can act on.
+template <typename F>
+auto guarded(const std::string& path, F&& f) {
+    try {
+        return f();
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            throw StoreUnavailable("the database " + path + " is busy (another program holds it): try again");
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            throw StoreUnavailable("the database " + path + " is damaged (" + e.what() +
+                                   "); it was left untouched — restore a backup or move it aside");
+        if (code == SQLITE_CONSTRAINT) throw ConflictError(std::string("the database refused the change: ") + e.what());
+        throw StoreUnavailable("the database " + path + " failed: " + e.what());
+    }
+}
+
+int highestVersion(const std::vector<Migration>& migrations) {
+    int v = 0;
+    for (const auto& m : migrations) v = std::max(v, migrationVersion(m));
+    return v;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : m_path(path) {
+    const bool existed = std::filesystem::exists(path);
+    guarded(m_path, [&] {
+        m_impl = std::make_unique<Impl>(path);
+        if (existed) {
+            // Check before anything writes to the file: a damaged one is reported, never repaired.
+            SQLite::Statement check(m_impl->db(), "PRAGMA quick_check");
+            std::string problems;
+            while (check.executeStep()) {
+                const std::string line = check.getColumn(0).getString();
+                if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+            }
+            if (!problems.empty())
+                throw StoreUnavailable("the database " + path + " is damaged (" + problems +
+                                       "); it was left untouched — restore a backup or move it aside");
+        }
+        const int version = schemaVersion();
+        if (version > latestSchemaVersion())
+            throw StoreUnavailable("the database " + path + " has schema version " + std::to_string(version) +
+                                   ", newer than this program (" + std::to_string(latestSchemaVersion()) +
+                                   "): update the program; the database was left untouched");
+        m_impl->db().exec("PRAGMA journal_mode = WAL");
+        m_impl->db().exec("PRAGMA synchronous = NORMAL");
+        m_impl->db().exec("PRAGMA foreign_keys = ON");
+        return 0;
+    });
+}
+
+SqliteStore::~SqliteStore() = default;
+
+std::string SqliteStore::describe() const { return "embedded: " + m_path; }
+
+void SqliteStore::read(const std::function<void(StoreReader&)>& work) {
+    guarded(m_path, [&] {
+        // A deferred transaction gives the reader one consistent snapshot (WAL).
+        SQLite::Transaction tx(m_impl->db());
+        work(*m_impl);
+        tx.commit();
+        return 0;
+    });
+}
+
+void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
+    guarded(m_path, [&] {
+        // IMMEDIATE takes the write lock at once: two desks cannot both read "2 seats left" and sell them.
+        m_impl->db().exec("BEGIN IMMEDIATE");
+        try {
+            work(*m_impl);
+            m_impl->db().exec("COMMIT");
+        } catch (...) {
+            try {
+                m_impl->db().exec("ROLLBACK");
+            } catch (const SQLite::Exception&) {
+                // The transaction is already gone (SQLite rolls back on some errors by itself).
+            }
+            throw;
+        }
+        return 0;
+    });
+}
+
+int SqliteStore::schemaVersion() {
+    return guarded(m_path, [&] {
+        if (!m_impl->db().tableExists("schema_migrations")) return 0;
+        SQLite::Statement s(m_impl->db(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        s.executeStep();
+        return s.getColumn(0).getInt();
+    });
+}
+
+int SqliteStore::latestSchemaVersion() const { return highestVersion(sqliteMigrations()); }
+
+int SqliteStore::migrate() {
+    return guarded(m_path, [&] {
+        const int current = schemaVersion();
+        if (current > latestSchemaVersion())
+            throw StoreUnavailable("the database " + m_path + " has schema version " + std::to_string(current) +
+                                   ", newer than this program: update the program");
+        int applied = 0;
+        for (const auto& m : sqliteMigrations()) {
+            const int version = migrationVersion(m);
+            if (version <= current) continue;
+            SQLite::Transaction tx(m_impl->db(), SQLite::TransactionBehavior::IMMEDIATE);
+            m_impl->db().exec(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+            m_impl->db().exec(m.sql);
+            SQLite::Statement record(m_impl->db(), "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+            record.bind(1, version);
+            record.bind(2, m.name);
+            record.exec();
+            tx.commit();
+            ++applied;
+        }
+        if (applied) m_impl->clearStatements();
+        return applied;
+    });
+}
+
+std::vector<std::string> SqliteStore::check() {
+    return guarded(m_path, [&] {
+        std::vector<std::string> problems;
+        SQLite::Statement s(m_impl->db(), "PRAGMA integrity_check");
+        while (s.executeStep()) {
+            const std::string line = s.getColumn(0).getString();
+            if (line != "ok") problems.push_back(line);
+        }
+        SQLite::Statement fk(m_impl->db(), "PRAGMA foreign_key_check");
+        while (fk.executeStep())
+            problems.push_back("row " + fk.getColumn(1).getString() + " of " + fk.getColumn(0).getString() +
+                               " refers to a missing " + fk.getColumn(2).getString());
+        const int version = schemaVersion();
+        if (version < latestSchemaVersion())
+            problems.push_back("schema version " + std::to_string(version) + " is older than " +
+                               std::to_string(latestSchemaVersion()) + ": run `narcisse-cli db migrate`");
+        return problems;
+    });
+}
+
+}  // namespace narcisse::data

@@ -1,0 +1,81 @@
+// What the embedded store does with files it must not touch: damaged ones and newer schemas.
+#include "app/store_factory.h"
+#include "domain/errors.h"
+#include "support/engines.h"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <iterator>
+
+using namespace narcisse;
+using namespace narcisse::test;
+
+namespace {
+
+std::string contentOf(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void execRaw(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(message.empty());
+    REQUIRE(rc == SQLITE_OK);
+}
+
+std::string openError(const std::string& location) {
+    try {
+        app::openStore(location);
+    } catch (const domain::StoreUnavailable& e) {
+        return e.what();
+    }
+    return "(opened)";
+}
+
+}  // namespace
+
+TEST_CASE("a file that is not a database is reported as damaged and left untouched", "[sqlite]") {
+    TempDir dir;
+    const std::string path = dir.file("narcisse.db");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << std::string(8192, 'x');
+    }
+    const std::string before = contentOf(path);
+    const std::string error = openError(path);
+    CHECK(error.find("is damaged") != std::string::npos);
+    CHECK(error.find(path) != std::string::npos);
+    CHECK(error.find("left untouched") != std::string::npos);
+    CHECK(contentOf(path) == before);
+}
+
+TEST_CASE("a database written by a newer program is refused without a change", "[sqlite]") {
+    TempDir dir;
+    const std::string path = dir.file("narcisse.db");
+    int latest = 0;
+    {
+        auto store = app::openStore(path);
+        latest = store->latestSchemaVersion();
+    }
+    execRaw(path, "PRAGMA journal_mode = DELETE; INSERT INTO schema_migrations (version, name) VALUES (999, '999_future.sql')");
+    const std::string before = contentOf(path);
+    CHECK(openError(path) == "the database " + path + " has schema version 999, newer than this program (" +
+                                 std::to_string(latest) + "): update the program; the database was left untouched");
+    CHECK(contentOf(path) == before);
+}
+
+TEST_CASE("an embedded database is created with its folder on first open", "[sqlite]") {
+    TempDir dir;
+    const std::string path = dir.file("deep/er/narcisse.db");
+    auto store = app::openStore(path);
+    CHECK(store->describe() == "embedded: " + path);
+    CHECK(store->schemaVersion() == store->latestSchemaVersion());
+}
