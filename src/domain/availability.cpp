@@ -25,8 +25,16 @@ DepartureAvailability availability(const Departure& departure, const std::vector
         a.seatsFree += load.free();
         a.boats.push_back(std::move(load));
     }
-    const bool anyOpen = std::any_of(a.boats.begin(), a.boats.end(), [](const BoatLoad& l) { return !l.closedReason; });
-    if (!a.boats.empty() && !anyOpen) a.closedReason = a.boats.front().closedReason;
+    // The departure is closed when closures take every boat in service off it (boats in
+    // maintenance do not keep it open).
+    const BoatLoad* firstClosed = nullptr;
+    bool anyOpen = false;
+    for (const auto& l : a.boats) {
+        if (l.boat.status != BoatStatus::InService) continue;
+        if (!l.closedReason) anyOpen = true;
+        else if (!firstClosed) firstClosed = &l;
+    }
+    if (!anyOpen && firstClosed) a.closedReason = firstClosed->closedReason;
     return a;
 }
 

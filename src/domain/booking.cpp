@@ -72,9 +72,11 @@ bool Booking::holdsSeats(Instant now) const {
 std::optional<std::string> transitionRefusal(const Booking& b, BookingState to, Instant now) {
     using S = BookingState;
     const S from = b.state;
+    // The reason is shown to the user as a sentence: "an EXPIRED booking", "a PENDING booking".
+    const std::string_view article = from == S::Expired || from == S::Embarqued ? "an " : "a ";
     auto refuse = [&](const std::string& why) {
-        return std::optional<std::string>(std::string("a ") + std::string(toString(from)) + " booking cannot become " +
-                                          std::string(toString(to)) + ": " + why);
+        return std::optional<std::string>(std::string(article) + std::string(toString(from)) +
+                                          " booking cannot become " + std::string(toString(to)) + ": " + why);
     };
     if (from == to) return refuse("it is already in that state");
     switch (from) {

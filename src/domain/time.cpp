@@ -66,21 +66,27 @@ std::string BusinessZone::format(Instant t, const char* pattern) const {
 std::string isoUtc(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
 Instant parseIsoUtc(std::string_view text, const std::string& field) {
-    // Fixed layout YYYY-MM-DDTHH:MM:SSZ, as this program writes it.
+    // Exactly YYYY-MM-DDTHH:MM:SSZ, as isoUtc writes it. Anything looser would be misread: a
+    // timestamp without its Z, or with an offset, would silently be taken as UTC and land hours
+    // away from what was meant; and the stores compare these strings, so one layout only.
+    static constexpr std::string_view kLayout = "dddd-dd-ddTdd:dd:ddZ";
+    auto bad = [&] { return ValidationError(field, "is not a UTC timestamp: " + std::string(text)); };
+    if (text.size() != kLayout.size()) throw bad();
+    for (std::size_t i = 0; i < kLayout.size(); ++i) {
+        const bool ok = kLayout[i] == 'd' ? text[i] >= '0' && text[i] <= '9' : text[i] == kLayout[i];
+        if (!ok) throw bad();
+    }
     auto num = [&](std::size_t pos, std::size_t len) {
         int v = 0;
-        if (pos + len > text.size()) throw ValidationError(field, "is not a UTC timestamp: " + std::string(text));
-        auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, v);
-        if (ec != std::errc{} || p != text.data() + pos + len)
-            throw ValidationError(field, "is not a UTC timestamp: " + std::string(text));
+        for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
         return v;
     };
-    if (text.size() < 19) throw ValidationError(field, "is not a UTC timestamp: " + std::string(text));
     const date::year_month_day ymd{date::year{num(0, 4)}, date::month{static_cast<unsigned>(num(5, 2))},
                                    date::day{static_cast<unsigned>(num(8, 2))}};
     if (!ymd.ok()) throw ValidationError(field, "is not a valid date: " + std::string(text));
-    return Instant{date::sys_days{ymd}} + std::chrono::hours{num(11, 2)} + Minutes{num(14, 2)} +
-           std::chrono::seconds{num(17, 2)};
+    const int h = num(11, 2), m = num(14, 2), sec = num(17, 2);
+    if (h > 23 || m > 59 || sec > 59) throw ValidationError(field, "is not a valid time of day: " + std::string(text));
+    return Instant{date::sys_days{ymd}} + std::chrono::hours{h} + Minutes{m} + std::chrono::seconds{sec};
 }
 
 std::string isoDate(LocalDate d) { return date::format("%F", d); }
@@ -91,6 +97,9 @@ LocalDate parseDate(std::string_view text, const std::string& field) {
     const char* end = text.data() + text.size();
     auto bad = [&] { return ValidationError(field, "must be a date YYYY-MM-DD, got \"" + std::string(text) + "\""); };
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad();
+    // from_chars would take a sign ("-026-07-14" as the year −26): digits only.
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') throw bad();
     if (std::from_chars(text.data(), text.data() + 4, y).ptr != text.data() + 4) throw bad();
     if (std::from_chars(text.data() + 5, text.data() + 7, m).ptr != text.data() + 7) throw bad();
     if (std::from_chars(text.data() + 8, end, d).ptr != end) throw bad();

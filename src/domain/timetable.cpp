@@ -39,8 +39,9 @@ DayTimetable departuresOn(const std::vector<TimetableRule>& rules, LocalDate dat
             day.departures.push_back({resolved.instant, resolved.instant + rule.rideDuration, m});
         }
     }
-    std::sort(day.departures.begin(), day.departures.end(),
-              [](const Departure& a, const Departure& b) { return a.start < b.start; });
+    // Stable: when two rules give the same start, the first rule's ride duration is kept.
+    std::stable_sort(day.departures.begin(), day.departures.end(),
+                     [](const Departure& a, const Departure& b) { return a.start < b.start; });
     day.departures.erase(std::unique(day.departures.begin(), day.departures.end(),
                                      [](const Departure& a, const Departure& b) { return a.start == b.start; }),
                          day.departures.end());
