@@ -1,0 +1,712 @@
+#include "data/pg_store.h"
+
+#include "data/migrations.h"
+#include "domain/errors.h"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace narcisse::data {
+
+using namespace narcisse::domain;
+
+namespace {
+
+// A statement: the name it is prepared under on each connection, and its text. Every value is a
+// bound parameter; instants travel as epoch seconds, ids as uuid text, money as bigint cents.
+struct Sql {
+    const char* name;
+    const char* text;
+};
+
+std::int64_t epochOf(Instant t) { return t.time_since_epoch().count(); }
+
+std::optional<std::int64_t> epochOf(const std::optional<Instant>& t) {
+    if (!t) return std::nullopt;
+    return epochOf(*t);
+}
+
+std::optional<std::string> textOf(const std::optional<Uuid>& u) {
+    if (!u) return std::nullopt;
+    return u->str();
+}
+
+Instant instantOf(const pqxx::field& f) { return Instant{std::chrono::seconds{f.as<std::int64_t>()}}; }
+
+std::optional<Instant> optionalInstant(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return instantOf(f);
+}
+
+Uuid uuidOf(const pqxx::field& f) {
+    auto u = Uuid::parse(f.c_str());
+    if (!u) throw StoreUnavailable(std::string("the database holds a malformed id in ") + f.name() + ": " + f.c_str());
+    return *u;
+}
+
+std::optional<Uuid> optionalUuid(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return uuidOf(f);
+}
+
+LocalDate dateOf(const pqxx::field& f) { return parseDate(f.c_str(), f.name()); }
+
+template <typename E>
+E enumOf(const pqxx::field& f, std::optional<E> (*parse)(std::string_view)) {
+    auto v = parse(f.c_str());
+    if (!v) throw StoreUnavailable(std::string("the database holds an unknown value \"") + f.c_str() + "\" in " + f.name());
+    return *v;
+}
+
+// libpq's messages start with "ERROR:  " or "FATAL:  " and may run over several lines (CONTEXT,
+// HINT): the user gets the first line, without the severity.
+std::string sentence(const char* what) {
+    std::string s(what);
+    for (const char* prefix : {"ERROR:  ", "FATAL:  "}) {
+        if (const auto at = s.find(prefix); at != std::string::npos) s.erase(at, std::string_view(prefix).size());
+    }
+    if (const auto eol = s.find('\n'); eol != std::string::npos) s.erase(eol);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
+    return s;
+}
+
+// The password of a connection string, so that no message can ever repeat it even when libpq
+// quotes a malformed part of the string back.
+std::string passwordIn(const std::string& cs) {
+    if (cs.rfind("postgresql://", 0) == 0 || cs.rfind("postgres://", 0) == 0) {
+        const auto start = cs.find("://") + 3;
+        const auto end = cs.find_first_of("/?", start);
+        const std::string authority = cs.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto at = authority.rfind('@');
+        const auto colon = authority.find(':');
+        std::string password;
+        if (at != std::string::npos && colon != std::string::npos && colon < at)
+            password = authority.substr(colon + 1, at - colon - 1);
+        if (const auto q = cs.find("password=", end == std::string::npos ? cs.size() : end); q != std::string::npos)
+            password = cs.substr(q + 9, cs.find('&', q) - q - 9);
+        return password;
+    }
+    const auto key = cs.find("password");
+    if (key == std::string::npos) return {};
+    auto v = cs.find('=', key);
+    if (v == std::string::npos) return {};
+    v = cs.find_first_not_of(' ', v + 1);
+    if (v == std::string::npos) return {};
+    if (cs[v] == '\'') return cs.substr(v + 1, cs.find('\'', v + 1) - v - 1);
+    return cs.substr(v, cs.find(' ', v) - v);
+}
+
+std::string withoutPassword(std::string message, const std::string& password) {
+    if (password.empty()) return message;
+    for (auto at = message.find(password); at != std::string::npos; at = message.find(password, at))
+        message.replace(at, password.size(), "********");
+    return message;
+}
+
+// Maps libpqxx's failures to what the user can act on, like SqliteStore's guarded().
+template <typename F>
+auto guarded(const std::string& server, F&& f) {
+    const auto lost = [&](const std::string& why) {
+        return StoreUnavailable("the connection to the database " + server + " was lost (" + why +
+                                "): check the network and try again");
+    };
+    try {
+        return f();
+    } catch (const pqxx::broken_connection& e) {
+        throw lost(sentence(e.what()));
+    } catch (const pqxx::in_doubt_error&) {
+        throw StoreUnavailable("the connection to the database " + server +
+                               " was lost while saving; the change may or may not have been recorded: "
+                               "look it up before trying again");
+    } catch (const pqxx::integrity_constraint_violation& e) {
+        throw ConflictError("the database refused the change: " + sentence(e.what()));
+    } catch (const pqxx::transaction_rollback& e) {
+        // A deadlock or serialization failure: another desk changed the same rows at the same time.
+        throw ConflictError("another desk changed the same data at the same moment: try again (" +
+                            sentence(e.what()) + ")");
+    } catch (const pqxx::sql_error& e) {
+        // Class 08 (connection exception) and 57P (the server shutting down) mean the server is gone.
+        if (e.sqlstate().rfind("08", 0) == 0 || e.sqlstate().rfind("57P", 0) == 0) throw lost(sentence(e.what()));
+        throw StoreUnavailable("the database " + server + " failed: " + sentence(e.what()));
+    } catch (const pqxx::failure& e) {
+        throw StoreUnavailable("the database " + server + " failed: " + sentence(e.what()));
+    }
+}
+
+int highestVersion(const std::vector<Migration>& migrations) {
+    int v = 0;
+    for (const auto& m : migrations) v = std::max(v, migrationVersion(m));
+    return v;
+}
+
+std::string newerSchema(int version, int latest) {
+    return "the database schema is version " + std::to_string(version) + ", newer than this program (" +
+           std::to_string(latest) + "): update the program";
+}
+
+}  // namespace
+
+class PgStore::Session {
+public:
+    explicit Session(const std::string& connectionString) : m_connection(connectionString) {}
+
+    pqxx::connection& connection() { return m_connection; }
+
+    // Statements are declared to the connection the first time they run; libpqxx registers them
+    // with the server then, and again by itself after a reconnection.
+    template <typename... Args>
+    pqxx::result exec(pqxx::transaction_base& tx, const Sql& sql, Args&&... args) {
+        if (m_prepared.insert(sql.name).second) m_connection.prepare(sql.name, sql.text);
+        return tx.exec_prepared(sql.name, std::forward<Args>(args)...);
+    }
+
+private:
+    pqxx::connection m_connection;
+    std::unordered_set<std::string> m_prepared;
+};
+
+namespace {
+
+// The reader and writer of one open transaction. read() hands it out as a StoreReader inside a
+// read-only transaction, so a write through it is refused by the server itself.
+class PgTransaction final : public StoreWriter {
+public:
+    PgTransaction(PgStore::Session& session, pqxx::dbtransaction& tx) : m_session(session), m_tx(tx) {}
+
+    // --- StoreReader
+    static constexpr Sql kSelectBoats{"select_boats", R"(
+        SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name)"};
+
+    std::vector<Boat> boats() override {
+        std::vector<Boat> out;
+        for (const auto& row : exec(kSelectBoats)) {
+            Boat b;
+            b.id = uuidOf(row[0]);
+            b.name = row[1].as<std::string>();
+            b.capacity = row[2].as<int>();
+            b.status = enumOf<BoatStatus>(row[3], parseBoatStatus);
+            b.colour = row[4].as<std::string>();
+            b.sortOrder = row[5].as<int>();
+            out.push_back(std::move(b));
+        }
+        return out;
+    }
+
+    static Employee employeeOf(const pqxx::row& row) {
+        Employee e;
+        e.id = uuidOf(row[0]);
+        e.login = row[1].as<std::string>();
+        e.name = row[2].as<std::string>();
+        e.role = enumOf<Role>(row[3], parseRole);
+        e.active = row[4].as<bool>();
+        e.passwordHash = row[5].as<std::string>();
+        e.email = row[6].as<std::string>();
+        return e;
+    }
+
+    static constexpr Sql kSelectEmployees{"select_employees", R"(
+        SELECT id, login, name, role, active, password_hash, email FROM employees ORDER BY name, login)"};
+
+    std::vector<Employee> employees() override {
+        std::vector<Employee> out;
+        for (const auto& row : exec(kSelectEmployees)) out.push_back(employeeOf(row));
+        return out;
+    }
+
+    static constexpr Sql kSelectEmployeeByLogin{"select_employee_by_login", R"(
+        SELECT id, login, name, role, active, password_hash, email FROM employees WHERE login = $1)"};
+
+    std::optional<Employee> employeeByLogin(std::string_view login) override {
+        const auto r = exec(kSelectEmployeeByLogin, std::string(login));
+        if (r.empty()) return std::nullopt;
+        return employeeOf(r[0]);
+    }
+
+    static constexpr Sql kSelectRules{"select_timetable_rules", R"(
+        SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
+               weekdays, first_departure, last_departure, interval_min, duration_min
+        FROM timetable_rules ORDER BY valid_from, first_departure, id)"};
+
+    std::vector<TimetableRule> timetableRules() override {
+        std::vector<TimetableRule> out;
+        for (const auto& row : exec(kSelectRules)) {
+            TimetableRule r;
+            r.id = uuidOf(row[0]);
+            r.validFrom = dateOf(row[1]);
+            r.validTo = dateOf(row[2]);
+            r.weekdays = static_cast<std::uint8_t>(row[3].as<int>());
+            r.firstDeparture = Minutes{row[4].as<int>()};
+            r.lastDeparture = Minutes{row[5].as<int>()};
+            r.interval = Minutes{row[6].as<int>()};
+            r.rideDuration = Minutes{row[7].as<int>()};
+            out.push_back(r);
+        }
+        return out;
+    }
+
+    static constexpr Sql kSelectPriceLists{"select_price_lists", R"(
+        SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, currency, adult_cents, child_cents,
+               baby_cents, vat_bp
+        FROM price_lists ORDER BY valid_from, id)"};
+
+    std::vector<PriceList> priceLists() override {
+        std::vector<PriceList> out;
+        for (const auto& row : exec(kSelectPriceLists)) {
+            PriceList p;
+            p.id = uuidOf(row[0]);
+            p.validFrom = dateOf(row[1]);
+            const auto currency = row[2].as<std::string>();
+            p.adult = Money::cents(row[3].as<std::int64_t>(), currency);
+            p.child = Money::cents(row[4].as<std::int64_t>(), currency);
+            p.baby = Money::cents(row[5].as<std::int64_t>(), currency);
+            p.vatRateBasisPoints = row[6].as<int>();
+            out.push_back(p);
+        }
+        return out;
+    }
+
+    static constexpr Sql kSelectBlocks{"select_blocks_overlapping", R"(
+        SELECT id, extract(epoch FROM start_at)::bigint AS start_at, extract(epoch FROM end_at)::bigint AS end_at,
+               boat_id, reason
+        FROM blocks WHERE start_at < to_timestamp($1) AND end_at > to_timestamp($2)
+        ORDER BY blocks.start_at, id)"};
+
+    std::vector<Block> blocksOverlapping(Instant from, Instant to) override {
+        std::vector<Block> out;
+        for (const auto& row : exec(kSelectBlocks, epochOf(to), epochOf(from))) {
+            Block b;
+            b.id = uuidOf(row[0]);
+            b.start = instantOf(row[1]);
+            b.end = instantOf(row[2]);
+            b.boatId = optionalUuid(row[3]);
+            b.reason = row[4].as<std::string>();
+            out.push_back(std::move(b));
+        }
+        return out;
+    }
+
+    // Both booking queries return these columns, in this order.
+    static Booking bookingOf(const pqxx::row& row) {
+        Booking b;
+        b.id = uuidOf(row[0]);
+        b.ref = PublicRef::parse(row[1].c_str());
+        b.boatId = uuidOf(row[2]);
+        b.departureStart = instantOf(row[3]);
+        b.departureEnd = instantOf(row[4]);
+        b.party = {row[5].as<int>(), row[6].as<int>(), row[7].as<int>()};
+        b.language = row[8].as<std::string>();
+        b.channel = enumOf<Channel>(row[9], parseChannel);
+        b.state = enumOf<BookingState>(row[10], parseBookingState);
+        b.expiresAt = optionalInstant(row[11]);
+        b.total = Money::cents(row[13].as<std::int64_t>(), row[12].as<std::string>());
+        b.customerId = optionalUuid(row[14]);
+        b.customerName = row[15].as<std::string>();
+        b.notes = row[16].as<std::string>();
+        b.createdAt = instantOf(row[17]);
+        return b;
+    }
+
+    static constexpr Sql kSelectBookingsDeparting{"select_bookings_departing", R"(
+        SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
+               extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
+               b.language, b.channel, b.state, extract(epoch FROM b.expires_at)::bigint AS expires_at, b.currency,
+               b.total_cents, b.customer_id, COALESCE(c.name, '') AS customer_name, b.notes,
+               extract(epoch FROM b.created_at)::bigint AS created_at
+        FROM bookings b LEFT JOIN customers c ON c.id = b.customer_id
+        WHERE b.departure_start >= to_timestamp($1) AND b.departure_start < to_timestamp($2)
+        ORDER BY b.departure_start, b.created_at, b.id)"};
+
+    std::vector<Booking> bookingsDeparting(Instant from, Instant to) override {
+        std::vector<Booking> out;
+        const auto r = exec(kSelectBookingsDeparting, epochOf(from), epochOf(to));
+        out.reserve(r.size());
+        for (const auto& row : r) out.push_back(bookingOf(row));
+        return out;
+    }
+
+    static constexpr Sql kSelectBookingByRef{"select_booking_by_ref", R"(
+        SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
+               extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
+               b.language, b.channel, b.state, extract(epoch FROM b.expires_at)::bigint AS expires_at, b.currency,
+               b.total_cents, b.customer_id, COALESCE(c.name, '') AS customer_name, b.notes,
+               extract(epoch FROM b.created_at)::bigint AS created_at
+        FROM bookings b LEFT JOIN customers c ON c.id = b.customer_id
+        WHERE b.ref = $1)"};
+
+    std::optional<Booking> bookingByRef(const PublicRef& ref) override {
+        const auto r = exec(kSelectBookingByRef, ref.str());
+        if (r.empty()) return std::nullopt;
+        return bookingOf(r[0]);
+    }
+
+    static constexpr Sql kSelectPayments{"select_payments_of_booking", R"(
+        SELECT id, booking_id, method, currency, amount_cents, status, provider_ref,
+               extract(epoch FROM created_at)::bigint AS created_at
+        FROM payments WHERE booking_id = $1 ORDER BY payments.created_at, id)"};
+
+    std::vector<Payment> paymentsOfBooking(const Uuid& bookingId) override {
+        std::vector<Payment> out;
+        for (const auto& row : exec(kSelectPayments, bookingId.str())) {
+            Payment p;
+            p.id = uuidOf(row[0]);
+            p.bookingId = uuidOf(row[1]);
+            p.method = enumOf<PaymentMethod>(row[2], parsePaymentMethod);
+            p.amount = Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>());
+            p.status = enumOf<PaymentStatus>(row[5], parsePaymentStatus);
+            p.providerRef = row[6].as<std::string>();
+            p.createdAt = instantOf(row[7]);
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+    // Newest first is the order the entries were appended in, whatever clocks the desks had.
+    static constexpr Sql kSelectAudit{"select_latest_audit", R"(
+        SELECT id, extract(epoch FROM at)::bigint AS at, employee_id, action, entity, entity_id, details
+        FROM audit_log ORDER BY seq DESC LIMIT $1)"};
+
+    std::vector<AuditEntry> latestAudit(int limit) override {
+        std::vector<AuditEntry> out;
+        for (const auto& row : exec(kSelectAudit, limit)) {
+            AuditEntry a;
+            a.id = uuidOf(row[0]);
+            a.at = instantOf(row[1]);
+            a.employeeId = optionalUuid(row[2]);
+            a.action = row[3].as<std::string>();
+            a.entity = row[4].as<std::string>();
+            a.entityId = row[5].as<std::string>();
+            a.details = row[6].as<std::string>();
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
+    static constexpr Sql kSelectSetting{"select_setting", R"(SELECT value FROM settings WHERE key = $1)"};
+
+    std::optional<std::string> setting(std::string_view key) override {
+        const auto r = exec(kSelectSetting, std::string(key));
+        if (r.empty()) return std::nullopt;
+        return r[0][0].as<std::string>();
+    }
+
+    static constexpr Sql kCountBookings{"count_bookings", R"(SELECT count(*) FROM bookings)"};
+
+    std::int64_t bookingCount() override { return exec(kCountBookings)[0][0].as<std::int64_t>(); }
+
+    // --- StoreWriter
+    // Held until the transaction ends. The statements after it take a fresh snapshot (read
+    // committed), so they see every sale committed by the desk that held the lock before.
+    static constexpr Sql kLockDeparture{"lock_departure", R"(SELECT pg_advisory_xact_lock($1::bigint))"};
+
+    void lockDeparture(Instant start) override { exec(kLockDeparture, PgStore::departureLockKey(start)); }
+
+    static constexpr Sql kUpsertBoat{"upsert_boat", R"(
+        INSERT INTO boats (id, name, capacity, status, colour, sort_order) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,
+            status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order)"};
+
+    void saveBoat(const Boat& b) override {
+        b.validate();
+        uniqueOrConflict("a boat named \"" + b.name + "\" already exists", [&](pqxx::transaction_base& tx) {
+            m_session.exec(tx, kUpsertBoat, b.id.str(), b.name, b.capacity, std::string(toString(b.status)), b.colour,
+                           b.sortOrder);
+        });
+    }
+
+    static constexpr Sql kUpsertEmployee{"upsert_employee", R"(
+        INSERT INTO employees (id, login, name, role, active, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role,
+            active = excluded.active, password_hash = excluded.password_hash, email = excluded.email)"};
+
+    void saveEmployee(const Employee& e) override {
+        e.validate();
+        uniqueOrConflict("the login \"" + e.login + "\" is already taken", [&](pqxx::transaction_base& tx) {
+            m_session.exec(tx, kUpsertEmployee, e.id.str(), e.login, e.name, std::string(toString(e.role)), e.active,
+                           e.passwordHash, e.email);
+        });
+    }
+
+    static constexpr Sql kUpsertCustomer{"upsert_customer", R"(
+        INSERT INTO customers (id, name, email, phone, language) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+            language = excluded.language)"};
+
+    void saveCustomer(const Customer& c) override {
+        exec(kUpsertCustomer, c.id.str(), c.name, c.email, c.phone, c.language);
+    }
+
+    static constexpr Sql kUpsertRule{"upsert_timetable_rule", R"(
+        INSERT INTO timetable_rules (id, valid_from, valid_to, weekdays, first_departure, last_departure,
+                                     interval_min, duration_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+            weekdays = excluded.weekdays, first_departure = excluded.first_departure,
+            last_departure = excluded.last_departure, interval_min = excluded.interval_min,
+            duration_min = excluded.duration_min)"};
+
+    void saveTimetableRule(const TimetableRule& r) override {
+        r.validate();
+        exec(kUpsertRule, r.id.str(), isoDate(r.validFrom), isoDate(r.validTo), static_cast<int>(r.weekdays),
+             static_cast<int>(r.firstDeparture.count()), static_cast<int>(r.lastDeparture.count()),
+             static_cast<int>(r.interval.count()), static_cast<int>(r.rideDuration.count()));
+    }
+
+    static constexpr Sql kUpsertPriceList{"upsert_price_list", R"(
+        INSERT INTO price_lists (id, valid_from, currency, adult_cents, child_cents, baby_cents, vat_bp)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (id) DO UPDATE SET valid_from = excluded.valid_from, currency = excluded.currency,
+            adult_cents = excluded.adult_cents, child_cents = excluded.child_cents,
+            baby_cents = excluded.baby_cents, vat_bp = excluded.vat_bp)"};
+
+    void savePriceList(const PriceList& p) override {
+        p.validate();
+        exec(kUpsertPriceList, p.id.str(), isoDate(p.validFrom), p.adult.currency(), p.adult.cents(), p.child.cents(),
+             p.baby.cents(), p.vatRateBasisPoints);
+    }
+
+    static constexpr Sql kInsertBlock{"insert_block", R"(
+        INSERT INTO blocks (id, start_at, end_at, boat_id, reason)
+        VALUES ($1, to_timestamp($2), to_timestamp($3), $4, $5))"};
+
+    void insertBlock(const Block& b) override {
+        b.validate();
+        exec(kInsertBlock, b.id.str(), epochOf(b.start), epochOf(b.end), textOf(b.boatId), b.reason);
+    }
+
+    // DO NOTHING instead of an error keeps the transaction usable, as SQLite's is: the caller
+    // may draw another reference and try again (sellRide does).
+    static constexpr Sql kInsertBooking{"insert_booking", R"(
+        INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
+                              channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
+        VALUES ($1, $2, $3, to_timestamp($4), to_timestamp($5), $6, $7, $8, $9, $10, $11, to_timestamp($12), $13, $14,
+                $15, $16, to_timestamp($17))
+        ON CONFLICT DO NOTHING)"};
+    static constexpr Sql kBookingRefExists{"booking_ref_exists", R"(
+        SELECT EXISTS (SELECT 1 FROM bookings WHERE ref = $1))"};
+
+    void insertBooking(const Booking& b) override {
+        const auto r = exec(kInsertBooking, b.id.str(), b.ref.str(), b.boatId.str(), epochOf(b.departureStart),
+                            epochOf(b.departureEnd), b.party.adults, b.party.children, b.party.babies, b.language,
+                            std::string(toString(b.channel)), std::string(toString(b.state)), epochOf(b.expiresAt),
+                            b.total.currency(), b.total.cents(), textOf(b.customerId), b.notes, epochOf(b.createdAt));
+        if (r.affected_rows() == 1) return;
+        if (exec(kBookingRefExists, b.ref.str())[0][0].as<bool>())
+            throw ConflictError("booking reference " + b.ref.str() + " already exists");
+        throw ConflictError("booking " + b.id.str() + " already exists");
+    }
+
+    static constexpr Sql kUpdateBookingState{"update_booking_state", R"(
+        UPDATE bookings SET state = $1, expires_at = CASE WHEN $1 = 'PENDING' THEN expires_at END WHERE id = $2)"};
+
+    void updateBookingState(const Uuid& id, BookingState state) override {
+        if (exec(kUpdateBookingState, std::string(toString(state)), id.str()).affected_rows() == 0)
+            throw NotFound("no booking with id " + id.str());
+    }
+
+    static constexpr Sql kInsertPayment{"insert_payment", R"(
+        INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8)))"};
+
+    void insertPayment(const Payment& p) override {
+        exec(kInsertPayment, p.id.str(), p.bookingId.str(), std::string(toString(p.method)), p.amount.currency(),
+             p.amount.cents(), std::string(toString(p.status)), p.providerRef, epochOf(p.createdAt));
+    }
+
+    static constexpr Sql kInsertRefund{"insert_refund", R"(
+        INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8)))"};
+
+    void insertRefund(const Refund& r) override {
+        exec(kInsertRefund, r.id.str(), r.paymentId.str(), r.bookingId.str(), r.amount.currency(), r.amount.cents(),
+             std::string(toString(r.status)), r.reason, epochOf(r.createdAt));
+    }
+
+    static constexpr Sql kInsertAudit{"insert_audit", R"(
+        INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
+        VALUES ($1, to_timestamp($2), $3, $4, $5, $6, $7))"};
+
+    void appendAudit(const AuditEntry& a) override {
+        exec(kInsertAudit, a.id.str(), epochOf(a.at), textOf(a.employeeId), a.action, a.entity, a.entityId, a.details);
+    }
+
+    static constexpr Sql kUpsertSetting{"upsert_setting", R"(
+        INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value)"};
+
+    void setSetting(std::string_view key, std::string_view value) override {
+        exec(kUpsertSetting, std::string(key), std::string(value));
+    }
+
+private:
+    template <typename... Args>
+    pqxx::result exec(const Sql& sql, Args&&... args) {
+        return m_session.exec(m_tx, sql, std::forward<Args>(args)...);
+    }
+
+    // Runs `change` under a savepoint: a UNIQUE violation becomes a ConflictError the user
+    // understands and, as with SQLite, the rest of the transaction stays usable.
+    template <typename F>
+    void uniqueOrConflict(const std::string& message, F&& change) {
+        pqxx::subtransaction savepoint(m_tx, "unique_check");
+        try {
+            change(savepoint);
+        } catch (const pqxx::unique_violation&) {
+            throw ConflictError(message);
+        }
+        savepoint.commit();
+    }
+
+    PgStore::Session& m_session;
+    pqxx::dbtransaction& m_tx;
+};
+
+// read(): one snapshot for the whole callback (a planning's boats, closures and bookings agree
+// with each other, as in SqliteStore's deferred transaction); read-only, so it never blocks writers
+// and never fails to serialise.
+using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
+
+// Taken by migrate() around each migration; the two-key form lives apart from departure locks.
+constexpr Sql kLockMigrations{"lock_migrations", R"(SELECT pg_advisory_xact_lock(21326, 1))"};
+constexpr Sql kMigrationsTableExists{"migrations_table_exists", R"(
+    SELECT to_regclass('schema_migrations') IS NOT NULL)"};
+constexpr Sql kSelectSchemaVersion{"select_schema_version", R"(
+    SELECT COALESCE(max(version), 0) FROM schema_migrations)"};
+constexpr const char* kCreateMigrationsTable = R"(
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()))";
+constexpr Sql kRecordMigration{"record_migration", R"(
+    INSERT INTO schema_migrations (version, name) VALUES ($1, $2))"};
+
+int versionIn(PgStore::Session& s, pqxx::transaction_base& tx) {
+    if (!s.exec(tx, kMigrationsTableExists)[0][0].as<bool>()) return 0;
+    return s.exec(tx, kSelectSchemaVersion)[0][0].as<int>();
+}
+
+}  // namespace
+
+std::int64_t PgStore::departureLockKey(Instant start) {
+    constexpr std::int64_t kSpace = std::int64_t{0x534E} << 48;   // "SN"
+    return kSpace | (epochOf(start) & ((std::int64_t{1} << 48) - 1));
+}
+
+PgStore::PgStore(const std::string& connectionString) {
+    try {
+        m_session = std::make_unique<Session>(connectionString);
+    } catch (const pqxx::failure& e) {
+        throw StoreUnavailable("cannot connect to the database server: " +
+                               withoutPassword(sentence(e.what()), passwordIn(connectionString)));
+    }
+    // libpq reports the socket directory as the host of a local connection.
+    const char* host = m_session->connection().hostname();
+    const char* db = m_session->connection().dbname();
+    m_description = std::string("server: ") + (host && *host ? host : "localhost") + "/" + (db ? db : "");
+}
+
+PgStore::~PgStore() = default;
+
+std::string PgStore::describe() const { return m_description; }
+
+void PgStore::read(const std::function<void(StoreReader&)>& work) {
+    guarded(m_description, [&] {
+        ReadTransaction tx(m_session->connection());
+        PgTransaction reader(*m_session, tx);
+        work(reader);
+        tx.commit();
+    });
+}
+
+void PgStore::write(const std::function<void(StoreWriter&)>& work) {
+    guarded(m_description, [&] {
+        pqxx::work tx(m_session->connection());
+        PgTransaction writer(*m_session, tx);
+        work(writer);   // when it throws, `tx` rolls back as it goes out of scope
+        tx.commit();
+    });
+}
+
+int PgStore::schemaVersion() {
+    return guarded(m_description, [&] {
+        ReadTransaction tx(m_session->connection());
+        const int version = versionIn(*m_session, tx);
+        tx.commit();
+        return version;
+    });
+}
+
+int PgStore::latestSchemaVersion() const { return highestVersion(postgresMigrations()); }
+
+int PgStore::migrate() {
+    return guarded(m_description, [&] {
+        const int latest = latestSchemaVersion();
+        int applied = 0;
+        for (;;) {
+            pqxx::work tx(m_session->connection());
+            // Another desk may be migrating: wait for it, then read the version it left.
+            m_session->exec(tx, kLockMigrations);
+            const int current = versionIn(*m_session, tx);
+            if (current > latest) throw StoreUnavailable(newerSchema(current, latest));
+            const auto& all = postgresMigrations();
+            const auto next = std::find_if(all.begin(), all.end(),
+                                           [&](const Migration& m) { return migrationVersion(m) > current; });
+            if (next == all.end()) {
+                tx.commit();
+                return applied;
+            }
+            tx.exec0(kCreateMigrationsTable);
+            tx.exec0(next->sql);   // a migration file holds several statements: the simple protocol runs them
+            m_session->exec(tx, kRecordMigration, migrationVersion(*next), next->name);
+            tx.commit();
+            ++applied;
+        }
+    });
+}
+
+std::vector<std::string> PgStore::check() {
+    // The append-only guards (001_init.sql): disabled or dropped, money could be edited silently.
+    static constexpr Sql kMissingGuards{"select_missing_guards", R"(
+        SELECT g.name FROM unnest(ARRAY['payments_append_only', 'payments_no_truncate', 'refunds_no_delete',
+                                        'refunds_no_truncate', 'refunds_only_settle', 'audit_append_only',
+                                        'audit_no_truncate']) AS g(name)
+        WHERE NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = g.name AND t.tgenabled <> 'D')
+        ORDER BY g.name)"};
+    // An index left invalid by an interrupted CREATE INDEX CONCURRENTLY is silently ignored by
+    // the planner, and a unique one no longer protects anything.
+    static constexpr Sql kInvalidIndexes{"select_invalid_indexes", R"(
+        SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE NOT i.indisvalid AND c.relnamespace = 'public'::regnamespace ORDER BY c.relname)"};
+    static constexpr Sql kAppliedMigrations{"select_applied_migrations", R"(
+        SELECT version, name FROM schema_migrations ORDER BY version)"};
+
+    return guarded(m_description, [&] {
+        std::vector<std::string> problems;
+        ReadTransaction tx(m_session->connection());
+        const int version = versionIn(*m_session, tx);
+        const int latest = latestSchemaVersion();
+        if (version > latest) problems.push_back(newerSchema(version, latest));
+        if (version < latest)
+            problems.push_back("the database schema is version " + std::to_string(version) +
+                               ", older than this program (" + std::to_string(latest) +
+                               "): run `narcisse-cli db migrate`");
+        if (version > 0) {
+            for (const auto& row : m_session->exec(tx, kAppliedMigrations)) {
+                const int v = row[0].as<int>();
+                const auto name = row[1].as<std::string>();
+                for (const auto& m : postgresMigrations())
+                    if (migrationVersion(m) == v && m.name != name)
+                        problems.push_back("migration " + std::to_string(v) + " was applied as " + name +
+                                           ", but this program carries " + m.name);
+            }
+            for (const auto& row : m_session->exec(tx, kMissingGuards))
+                problems.push_back("the append-only guard " + row[0].as<std::string>() +
+                                   " is missing or disabled: payments, refunds or the audit log can be altered");
+        }
+        for (const auto& row : m_session->exec(tx, kInvalidIndexes))
+            problems.push_back("the index " + row[0].as<std::string>() + " is invalid: rebuild it (REINDEX)");
+        tx.commit();
+        return problems;
+    });
+}
+
+}  // namespace narcisse::data
