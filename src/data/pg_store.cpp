@@ -109,7 +109,7 @@ std::string withoutPassword(std::string message, const std::string& password) {
 template <typename F>
 auto guarded(const std::string& server, F&& f) {
     const auto lost = [&](const std::string& why) {
-        return StoreUnavailable("the connection to the database " + server + " was lost (" + why +
+        return StoreUnavailable("the connection to the database server " + server + " was lost (" + why +
                                 "): check the network and try again");
     };
     try {
@@ -117,7 +117,7 @@ auto guarded(const std::string& server, F&& f) {
     } catch (const pqxx::broken_connection& e) {
         throw lost(sentence(e.what()));
     } catch (const pqxx::in_doubt_error&) {
-        throw StoreUnavailable("the connection to the database " + server +
+        throw StoreUnavailable("the connection to the database server " + server +
                                " was lost while saving; the change may or may not have been recorded: "
                                "look it up before trying again");
     } catch (const pqxx::integrity_constraint_violation& e) {
@@ -129,9 +129,9 @@ auto guarded(const std::string& server, F&& f) {
     } catch (const pqxx::sql_error& e) {
         // Class 08 (connection exception) and 57P (the server shutting down) mean the server is gone.
         if (e.sqlstate().rfind("08", 0) == 0 || e.sqlstate().rfind("57P", 0) == 0) throw lost(sentence(e.what()));
-        throw StoreUnavailable("the database " + server + " failed: " + sentence(e.what()));
+        throw StoreUnavailable("the database server " + server + " failed: " + sentence(e.what()));
     } catch (const pqxx::failure& e) {
-        throw StoreUnavailable("the database " + server + " failed: " + sentence(e.what()));
+        throw StoreUnavailable("the database server " + server + " failed: " + sentence(e.what()));
     }
 }
 
@@ -154,8 +154,8 @@ public:
 
     pqxx::connection& connection() { return m_connection; }
 
-    // Statements are declared to the connection the first time they run; libpqxx registers them
-    // with the server then, and again by itself after a reconnection.
+    // A statement is declared to the connection the first time it runs (libpqxx then prepares it
+    // on the server): a desk that never refunds never prepares the refund statements.
     template <typename... Args>
     pqxx::result exec(pqxx::transaction_base& tx, const Sql& sql, Args&&... args) {
         if (m_prepared.insert(sql.name).second) m_connection.prepare(sql.name, sql.text);
@@ -584,6 +584,17 @@ int versionIn(PgStore::Session& s, pqxx::transaction_base& tx) {
     return s.exec(tx, kSelectSchemaVersion)[0][0].as<int>();
 }
 
+std::unique_ptr<PgStore::Session> openSession(const std::string& connectionString) {
+    try {
+        return std::make_unique<PgStore::Session>(connectionString);
+    } catch (const pqxx::failure& e) {
+        // libpq's message names the server (socket, host and port) and never the password; a
+        // malformed string may be quoted back, hence the scrubbing.
+        throw StoreUnavailable("cannot connect to the database server: " +
+                               withoutPassword(sentence(e.what()), passwordIn(connectionString)));
+    }
+}
+
 }  // namespace
 
 std::int64_t PgStore::departureLockKey(Instant start) {
@@ -591,45 +602,53 @@ std::int64_t PgStore::departureLockKey(Instant start) {
     return kSpace | (epochOf(start) & ((std::int64_t{1} << 48) - 1));
 }
 
-PgStore::PgStore(const std::string& connectionString) {
-    try {
-        m_session = std::make_unique<Session>(connectionString);
-    } catch (const pqxx::failure& e) {
-        throw StoreUnavailable("cannot connect to the database server: " +
-                               withoutPassword(sentence(e.what()), passwordIn(connectionString)));
-    }
+PgStore::PgStore(const std::string& connectionString)
+    : m_connectionString(connectionString), m_session(openSession(connectionString)) {
     // libpq reports the socket directory as the host of a local connection.
     const char* host = m_session->connection().hostname();
     const char* db = m_session->connection().dbname();
-    m_description = std::string("server: ") + (host && *host ? host : "localhost") + "/" + (db ? db : "");
+    m_server = std::string(host && *host ? host : "localhost") + "/" + (db ? db : "");
 }
 
 PgStore::~PgStore() = default;
 
-std::string PgStore::describe() const { return m_description; }
+std::string PgStore::describe() const { return "server: " + m_server; }
+
+PgStore::Session& PgStore::session() {
+    // libpqxx does not bring a broken connection back by itself: start a new one, with its own
+    // prepared statements. The call that met the loss has already reported it.
+    if (!m_session || !m_session->connection().is_open()) {
+        m_session.reset();
+        m_session = openSession(m_connectionString);
+    }
+    return *m_session;
+}
 
 void PgStore::read(const std::function<void(StoreReader&)>& work) {
-    guarded(m_description, [&] {
-        ReadTransaction tx(m_session->connection());
-        PgTransaction reader(*m_session, tx);
+    guarded(m_server, [&] {
+        auto& s = session();
+        ReadTransaction tx(s.connection());
+        PgTransaction reader(s, tx);
         work(reader);
         tx.commit();
     });
 }
 
 void PgStore::write(const std::function<void(StoreWriter&)>& work) {
-    guarded(m_description, [&] {
-        pqxx::work tx(m_session->connection());
-        PgTransaction writer(*m_session, tx);
+    guarded(m_server, [&] {
+        auto& s = session();
+        pqxx::work tx(s.connection());
+        PgTransaction writer(s, tx);
         work(writer);   // when it throws, `tx` rolls back as it goes out of scope
         tx.commit();
     });
 }
 
 int PgStore::schemaVersion() {
-    return guarded(m_description, [&] {
-        ReadTransaction tx(m_session->connection());
-        const int version = versionIn(*m_session, tx);
+    return guarded(m_server, [&] {
+        auto& s = session();
+        ReadTransaction tx(s.connection());
+        const int version = versionIn(s, tx);
         tx.commit();
         return version;
     });
@@ -638,14 +657,15 @@ int PgStore::schemaVersion() {
 int PgStore::latestSchemaVersion() const { return highestVersion(postgresMigrations()); }
 
 int PgStore::migrate() {
-    return guarded(m_description, [&] {
+    return guarded(m_server, [&] {
         const int latest = latestSchemaVersion();
         int applied = 0;
         for (;;) {
-            pqxx::work tx(m_session->connection());
+            auto& s = session();
+            pqxx::work tx(s.connection());
             // Another desk may be migrating: wait for it, then read the version it left.
-            m_session->exec(tx, kLockMigrations);
-            const int current = versionIn(*m_session, tx);
+            s.exec(tx, kLockMigrations);
+            const int current = versionIn(s, tx);
             if (current > latest) throw StoreUnavailable(newerSchema(current, latest));
             const auto& all = postgresMigrations();
             const auto next = std::find_if(all.begin(), all.end(),
@@ -656,7 +676,7 @@ int PgStore::migrate() {
             }
             tx.exec0(kCreateMigrationsTable);
             tx.exec0(next->sql);   // a migration file holds several statements: the simple protocol runs them
-            m_session->exec(tx, kRecordMigration, migrationVersion(*next), next->name);
+            s.exec(tx, kRecordMigration, migrationVersion(*next), next->name);
             tx.commit();
             ++applied;
         }
@@ -679,10 +699,11 @@ std::vector<std::string> PgStore::check() {
     static constexpr Sql kAppliedMigrations{"select_applied_migrations", R"(
         SELECT version, name FROM schema_migrations ORDER BY version)"};
 
-    return guarded(m_description, [&] {
+    return guarded(m_server, [&] {
         std::vector<std::string> problems;
-        ReadTransaction tx(m_session->connection());
-        const int version = versionIn(*m_session, tx);
+        auto& s = session();
+        ReadTransaction tx(s.connection());
+        const int version = versionIn(s, tx);
         const int latest = latestSchemaVersion();
         if (version > latest) problems.push_back(newerSchema(version, latest));
         if (version < latest)
@@ -690,7 +711,7 @@ std::vector<std::string> PgStore::check() {
                                ", older than this program (" + std::to_string(latest) +
                                "): run `narcisse-cli db migrate`");
         if (version > 0) {
-            for (const auto& row : m_session->exec(tx, kAppliedMigrations)) {
+            for (const auto& row : s.exec(tx, kAppliedMigrations)) {
                 const int v = row[0].as<int>();
                 const auto name = row[1].as<std::string>();
                 for (const auto& m : postgresMigrations())
@@ -698,11 +719,11 @@ std::vector<std::string> PgStore::check() {
                         problems.push_back("migration " + std::to_string(v) + " was applied as " + name +
                                            ", but this program carries " + m.name);
             }
-            for (const auto& row : m_session->exec(tx, kMissingGuards))
+            for (const auto& row : s.exec(tx, kMissingGuards))
                 problems.push_back("the append-only guard " + row[0].as<std::string>() +
                                    " is missing or disabled: payments, refunds or the audit log can be altered");
         }
-        for (const auto& row : m_session->exec(tx, kInvalidIndexes))
+        for (const auto& row : s.exec(tx, kInvalidIndexes))
             problems.push_back("the index " + row[0].as<std::string>() + " is invalid: rebuild it (REINDEX)");
         tx.commit();
         return problems;

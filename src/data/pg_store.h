@@ -40,8 +40,12 @@ public:
     class Session;   // the connection and its prepared statements
 
 private:
+    // The open session; after a lost connection, a new one (the failed call reported the loss).
+    Session& session();
+
+    std::string m_connectionString;
+    std::string m_server;   // "<host or socket dir>/<dbname>", for messages
     std::unique_ptr<Session> m_session;
-    std::string m_description;
 };
 
 }  // namespace narcisse::data

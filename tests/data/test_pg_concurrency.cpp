@@ -1,8 +1,9 @@
-// Capacity under concurrency on PostgreSQL: eight desks, each with its own connection, sell into the
-// same two departures at once. No boat may end overbooked, no committed sale may be lost, and no
-// party may be refused while a boat still had room for it.
+// Desks working at once on one PostgreSQL database, each with its own connection: they sell into
+// the same departures without overbooking or losing a sale, and they migrate a new database once.
 #include "app/sales.h"
 #include "app/store_factory.h"
+#include "data/pg_store.h"
+#include "data/migrations.h"
 #include "domain/errors.h"
 #include "support/engines.h"
 
@@ -183,4 +184,40 @@ TEST_CASE("eight desks selling into the same two departures never overbook and l
         }
         CHECK(free < kLargestParty);   // the run really filled the departure
     }
+}
+
+TEST_CASE("desks starting at once on a new database apply each migration exactly once", "[pg]") {
+    PgEngine engine;   // an empty database: nothing is migrated until a desk opens it
+    std::array<int, kDesks> applied{};
+    std::array<std::string, kDesks> errors;
+    std::latch ready(kDesks);
+    {
+        std::vector<std::jthread> desks;
+        for (int desk = 0; desk < kDesks; ++desk) {
+            desks.emplace_back([&, desk] {
+                const auto i = static_cast<std::size_t>(desk);
+                std::unique_ptr<data::PgStore> store;
+                try {
+                    store = std::make_unique<data::PgStore>(engine.location());
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                }
+                ready.arrive_and_wait();   // every desk connected: they all migrate together
+                if (!store) return;
+                try {
+                    applied[i] = store->migrate();
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                }
+            });
+        }
+    }
+    for (const auto& e : errors) CHECK(e == "");
+    const int migrations = static_cast<int>(data::postgresMigrations().size());
+    int total = 0;
+    for (int a : applied) total += a;
+    CHECK(total == migrations);
+    data::PgStore store(engine.location());
+    CHECK(store.schemaVersion() == store.latestSchemaVersion());
+    CHECK(store.check().empty());
 }

@@ -1,0 +1,383 @@
+// Measures and prints the performance budgets of DESIGN.md §10 that the storage layer answers for:
+// (a) one day's planning from an embedded store of 200,000 bookings, (b) one desk sale through
+// PgStore against the same SQL run bare by pgbench. Figures only: nothing here passes or fails.
+#include "app/demo_data.h"
+#include "app/planning.h"
+#include "app/sales.h"
+#include "app/store_factory.h"
+#include "data/pg_store.h"
+#include "domain/errors.h"
+#include "support/engines.h"
+
+// The test support library reports misuse through Catch2; this program brings Catch's
+// implementation (no main, no test run) so that it links.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+using namespace narcisse;
+using namespace narcisse::domain;
+using Stopwatch = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+    std::string pg;
+    int bookings = 200'000;
+    int planningRuns = 400;
+    int sales = 2000;
+    bool quick = false;
+};
+
+struct Stats {
+    double mean = 0, median = 0, p95 = 0, min = 0, max = 0;   // milliseconds
+};
+
+Stats statsOf(std::vector<double> ms) {
+    Stats s;
+    if (ms.empty()) return s;
+    std::sort(ms.begin(), ms.end());
+    s.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
+    s.median = ms.size() % 2 ? ms[ms.size() / 2] : (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]) / 2;
+    s.p95 = ms[static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(ms.size()))) - 1];
+    s.min = ms.front();
+    s.max = ms.back();
+    return s;
+}
+
+double msSince(Stopwatch::time_point start) {
+    return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();
+}
+
+std::string fixed(double v, int decimals = 3) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(decimals) << v;
+    return out.str();
+}
+
+std::string thousands(long long n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+void row(const std::string& label, const std::string& a, const std::string& b = "", const std::string& c = "",
+         const std::string& d = "") {
+    std::cout << "  " << std::left << std::setw(34) << label << std::right << std::setw(11) << a << std::setw(11) << b
+              << std::setw(11) << c << "  " << d << '\n';
+}
+
+// --- (a) the day planning on the embedded store ---------------------------------------------------
+
+void benchPlanning(const Options& o) {
+    std::cout << "\n(a) One day's planning from the embedded store (app::loadDayPlanning, SQLite)\n";
+    test::TempDir dir;
+    const auto path = dir.file("bench.db");
+    auto store = app::openStore(path);
+    const FixedClock genClock(parseIsoUtc("2026-01-15T09:00:00Z", "now"));
+    const auto genStart = Stopwatch::now();
+    const auto summary = app::generateDemoData(*store, app::DemoOptions{.bookings = o.bookings}, genClock);
+    const double genMs = msSince(genStart);
+    std::cout << "  store: " << thousands(summary.bookings) << " bookings, " << summary.boats << " boats, "
+              << summary.closures << " closures (demo season 2026), generated in " << fixed(genMs / 1000, 1) << " s; "
+              << thousands(static_cast<long long>(std::filesystem::file_size(path) / 1024)) << " KiB\n";
+
+    // Every date of the season that has departures, visited in a scattered order.
+    std::vector<TimetableRule> rules;
+    store->read([&](StoreReader& r) { rules = r.timetableRules(); });
+    const BusinessZone zone("Europe/Paris");
+    std::vector<LocalDate> dates;
+    if (!rules.empty()) {
+        auto first = rules.front().validFrom, last = rules.front().validTo;
+        for (const auto& r : rules) {
+            first = std::min(first, r.validFrom);
+            last = std::max(last, r.validTo);
+        }
+        for (auto d = first; d <= last; d = nextDay(d))
+            if (!departuresOn(rules, d, zone).departures.empty()) dates.push_back(d);
+    }
+    if (dates.empty()) {
+        std::cout << "  skipped: the demo season has no departures\n";
+        return;
+    }
+    const std::size_t stride = 7919 % dates.size() ? 7919 % dates.size() : 1;   // a prime: visits every date
+    const Instant now = parseIsoUtc("2026-07-01T08:00:00Z", "now");
+
+    std::size_t bookingsSeen = 0;
+    for (int i = 0; i < 20; ++i) bookingsSeen += app::loadDayPlanning(*store, dates[i % dates.size()], now).bookings.size();
+    std::vector<double> times;
+    std::size_t least = SIZE_MAX, most = 0;
+    bookingsSeen = 0;
+    for (int i = 0; i < o.planningRuns; ++i) {
+        const auto& date = dates[(static_cast<std::size_t>(i) * stride) % dates.size()];
+        const auto start = Stopwatch::now();
+        const auto planning = app::loadDayPlanning(*store, date, now);
+        times.push_back(msSince(start));
+        bookingsSeen += planning.bookings.size();
+        least = std::min(least, planning.bookings.size());
+        most = std::max(most, planning.bookings.size());
+    }
+    const auto s = statsOf(times);
+    std::cout << "  runs: " << o.planningRuns << " on " << std::min<std::size_t>(dates.size(), o.planningRuns)
+              << " different dates; " << least << "–" << most << " bookings a day (mean "
+              << bookingsSeen / static_cast<std::size_t>(o.planningRuns) << ")\n\n";
+    row("", "median", "p95", "mean", "budget");
+    row("loadDayPlanning (ms)", fixed(s.median), fixed(s.p95), fixed(s.mean), "median <= 2 ms");
+    row("  min / max (ms)", fixed(s.min), fixed(s.max));
+}
+
+// --- (b) a desk sale on PostgreSQL ------------------------------------------------------------------
+
+const LocalDate kFirstSaleDay{date::year{2026}, date::month{6}, date::day{1}};
+constexpr int kDeparturesADay = 27;       // 10:00 … 18:40 every 20 minutes
+constexpr int kSalesPerDeparture = 40;    // 80 seats of the 96: every sale finds a boat
+constexpr int kBoats = 8;
+
+// The same fleet and timetable in each database: 8 boats of 12 seats, departures every 20 minutes.
+Uuid seedFleet(const std::string& location) {
+    auto store = app::openStore(location);
+    Uuid first;
+    store->write([&](StoreWriter& w) {
+        for (int i = 0; i < kBoats; ++i) {
+            const Boat b{Uuid::generate(), "Boat " + std::to_string(i + 1), 12, BoatStatus::InService, "#1F77B4", i};
+            if (i == 0) first = b.id;
+            w.saveBoat(b);
+        }
+        TimetableRule r;
+        r.id = Uuid::generate();
+        r.validFrom = LocalDate{date::year{2026}, date::month{4}, date::day{1}};
+        r.validTo = LocalDate{date::year{2026}, date::month{10}, date::day{31}};
+        r.firstDeparture = Minutes{10 * 60};
+        r.lastDeparture = Minutes{18 * 60 + 40};
+        r.interval = Minutes{20};
+        r.rideDuration = Minutes{45};
+        w.saveTimetableRule(r);
+        w.savePriceList({Uuid::generate(), LocalDate{date::year{2026}, date::month{1}, date::day{1}}, Money::cents(1200),
+                         Money::cents(700), Money::cents(0), 1000});
+    });
+    return first;
+}
+
+app::SaleRequest saleNumber(int i) {
+    const int departure = i / kSalesPerDeparture;
+    app::SaleRequest r;
+    r.date = LocalDate{date::sys_days{kFirstSaleDay} + date::days{departure / kDeparturesADay}};
+    r.time = Minutes{10 * 60 + 20 * (departure % kDeparturesADay)};
+    r.party = {2, 0, 0};
+    r.payment = PaymentMethod::Cash;
+    return r;
+}
+
+// What sellRide runs through PgStore for one sale, statement for statement (pg_store.cpp), as a
+// pgbench script: the three settings, the timetable, the departure lock, boats, closures, the
+// departure's bookings, the price lists, then the booking, its payment and its audit entry.
+// pgbench draws a departure among those the PgStore run sold into.
+std::string saleScript(int departures) {
+    std::ostringstream s;
+    s << "\\set j random(0, " << departures - 1 << ")\n"
+      << "\\set start :base + (:j / " << kDeparturesADay << ") * 86400 + (:j % " << kDeparturesADay << ") * 1200\n"
+      << "\\set finish :start + 2700\n"
+      << "\\set next :start + 1\n"
+      << "\\set lockkey " << data::PgStore::departureLockKey(Instant{}) << " + :start\n"
+      << R"(BEGIN;
+SELECT value FROM settings WHERE key = 'time_zone';
+SELECT value FROM settings WHERE key = 'babies_take_seat';
+SELECT value FROM settings WHERE key = 'pending_expiry_minutes';
+SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
+       weekdays, first_departure, last_departure, interval_min, duration_min
+FROM timetable_rules ORDER BY valid_from, first_departure, id;
+SELECT pg_advisory_xact_lock(:lockkey::bigint);
+SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name;
+SELECT id, extract(epoch FROM start_at)::bigint AS start_at, extract(epoch FROM end_at)::bigint AS end_at,
+       boat_id, reason
+FROM blocks WHERE start_at < to_timestamp(:finish) AND end_at > to_timestamp(:start)
+ORDER BY blocks.start_at, id;
+SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
+       extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
+       b.language, b.channel, b.state, extract(epoch FROM b.expires_at)::bigint AS expires_at, b.currency,
+       b.total_cents, b.customer_id, COALESCE(c.name, '') AS customer_name, b.notes,
+       extract(epoch FROM b.created_at)::bigint AS created_at
+FROM bookings b LEFT JOIN customers c ON c.id = b.customer_id
+WHERE b.departure_start >= to_timestamp(:start) AND b.departure_start < to_timestamp(:next)
+ORDER BY b.departure_start, b.created_at, b.id;
+SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, currency, adult_cents, child_cents,
+       baby_cents, vat_bp
+FROM price_lists ORDER BY valid_from, id;
+INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
+                      channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
+VALUES (gen_random_uuid(), gen_random_uuid()::text, :boat, to_timestamp(:start), to_timestamp(:finish), 2, 0, 0,
+        'fr', 'DESK', 'CONFIRMED', NULL, 'EUR', 2400, NULL, '', to_timestamp(:base))
+ON CONFLICT DO NOTHING RETURNING id AS booking \gset
+INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
+VALUES (gen_random_uuid(), :booking, 'CASH', 'EUR', 2400, 'SUCCEEDED', '', to_timestamp(:base));
+INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
+VALUES (gen_random_uuid(), to_timestamp(:base), NULL, 'booking.sell', 'booking', :booking,
+        'SN-0000000X 2A on Boat 1 at 2026-06-01 10:00, 24.00 EUR paid CASH');
+COMMIT;
+)";
+    return s.str();
+}
+
+// The brief's minimal sale: lock, the departure's bookings, the three inserts. For scale only: it
+// leaves out the reads a sale needs (settings, timetable, boats, closures, prices).
+std::string minimalScript(int departures) {
+    std::ostringstream s;
+    s << "\\set j random(0, " << departures - 1 << ")\n"
+      << "\\set start :base + (:j / " << kDeparturesADay << ") * 86400 + (:j % " << kDeparturesADay << ") * 1200\n"
+      << "\\set finish :start + 2700\n"
+      << "\\set next :start + 1\n"
+      << "\\set lockkey " << data::PgStore::departureLockKey(Instant{}) << " + :start\n"
+      << R"(BEGIN;
+SELECT pg_advisory_xact_lock(:lockkey::bigint);
+SELECT b.boat_id, b.adults, b.children, b.babies, b.state, b.expires_at
+FROM bookings b WHERE b.departure_start >= to_timestamp(:start) AND b.departure_start < to_timestamp(:next);
+INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
+                      channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
+VALUES (gen_random_uuid(), gen_random_uuid()::text, :boat, to_timestamp(:start), to_timestamp(:finish), 2, 0, 0,
+        'fr', 'DESK', 'CONFIRMED', NULL, 'EUR', 2400, NULL, '', to_timestamp(:base))
+ON CONFLICT DO NOTHING RETURNING id AS booking \gset
+INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
+VALUES (gen_random_uuid(), :booking, 'CASH', 'EUR', 2400, 'SUCCEEDED', '', to_timestamp(:base));
+INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
+VALUES (gen_random_uuid(), to_timestamp(:base), NULL, 'booking.sell', 'booking', :booking,
+        'SN-0000000X 2A on Boat 1 at 2026-06-01 10:00, 24.00 EUR paid CASH');
+COMMIT;
+)";
+    return s.str();
+}
+
+std::string pgbenchProgram() {
+    for (const char* candidate : {"/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench"})
+        if (std::filesystem::exists(candidate)) return candidate;
+    return "pgbench";
+}
+
+std::string shellQuoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs `transactions` transactions of the script on one connection (one desk), prepared statements
+// like PgStore's, and returns pgbench's own latency average (ms).
+double runPgbench(const std::string& conninfo, const std::string& scriptPath, int transactions,
+                         const Uuid& boat, Instant base) {
+    const std::string command = shellQuoted(pgbenchProgram()) + " -n -M prepared -c 1 -t " + std::to_string(transactions) +
+                                " -f " + shellQuoted(scriptPath) + " -D boat=" + boat.str() +
+                                " -D base=" + std::to_string(base.time_since_epoch().count()) + " " +
+                                shellQuoted(conninfo) + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run pgbench");
+    std::string output;
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    std::smatch m;
+    if (status != 0 || !std::regex_search(output, m, std::regex(R"(latency average = ([0-9.]+) ms)")))
+        throw std::runtime_error("pgbench failed:\n" + output);
+    return std::stod(m[1]);
+}
+
+void benchSale(const Options& o) {
+    std::cout << "\n(b) One desk sale on PostgreSQL: app::sellRide through PgStore vs the same SQL run by pgbench\n";
+    if (o.pg.empty()) {
+        std::cout << "  skipped: no PostgreSQL (give --pg CONNINFO or set NARCISSE_TEST_PG; scripts/bench starts one)\n";
+        return;
+    }
+    ::setenv("NARCISSE_TEST_PG", o.pg.c_str(), 1);   // the test support creates and drops the databases
+    const int warmup = std::max(20, o.sales / 20);
+    const int total = warmup + o.sales;
+    const int departures = (total + kSalesPerDeparture - 1) / kSalesPerDeparture;
+    const Instant base = BusinessZone("Europe/Paris").at(kFirstSaleDay, Minutes{10 * 60});
+    const FixedClock clock(parseIsoUtc("2026-01-15T09:00:00Z", "now"));
+
+    // PgStore: one desk selling `total` rides one after the other; the first `warmup` are not timed.
+    const std::string storeDb = test::freshPgDatabase();
+    seedFleet(storeDb);
+    auto store = app::openStore(storeDb);
+    std::vector<double> times;
+    const auto wall = Stopwatch::now();
+    for (int i = 0; i < total; ++i) {
+        const auto start = Stopwatch::now();
+        app::sellRide(*store, clock, saleNumber(i));
+        if (i >= warmup) times.push_back(msSince(start));
+    }
+    const double wallMs = msSince(wall);
+    const auto s = statsOf(times);
+
+    // pgbench on its own database with the same fleet, same number of transactions.
+    test::TempDir dir;
+    const auto samePath = dir.file("sale.sql");
+    const auto minimalPath = dir.file("minimal.sql");
+    std::ofstream(samePath) << saleScript(departures);
+    std::ofstream(minimalPath) << minimalScript(departures);
+    const std::string sameDb = test::freshPgDatabase();
+    const Uuid sameBoat = seedFleet(sameDb);
+    runPgbench(sameDb, samePath, warmup, sameBoat, base);
+    const auto same = runPgbench(sameDb, samePath, o.sales, sameBoat, base);
+    const std::string minimalDb = test::freshPgDatabase();
+    const Uuid minimalBoat = seedFleet(minimalDb);
+    runPgbench(minimalDb, minimalPath, warmup, minimalBoat, base);
+    const auto minimal = runPgbench(minimalDb, minimalPath, o.sales, minimalBoat, base);
+
+    std::cout << "  " << store->describe() << "; " << o.sales << " timed sales (after " << warmup
+              << " untimed), one desk, 2 adults paid cash, spread over " << departures << " departures; "
+              << fixed(wallMs / 1000, 2) << " s in all\n\n";
+    row("", "mean", "median", "p95", "");
+    row("PgStore, app::sellRide (ms)", fixed(s.mean), fixed(s.median), fixed(s.p95));
+    row("pgbench, the same 14 statements (ms)", fixed(same));
+    row("pgbench, minimal 7 statements (ms)", fixed(minimal));
+    std::cout << '\n';
+    row("ratio PgStore / same SQL", fixed(s.mean / same, 2) + "x", "", "", "budget <= 1.3x");
+    row("ratio PgStore / minimal SQL", fixed(s.mean / minimal, 2) + "x");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (const char* pg = std::getenv("NARCISSE_TEST_PG")) o.pg = pg;
+    CLI::App cli("narcisse-bench: the storage performance budgets of DESIGN.md §10, measured and printed");
+    cli.add_option("--pg", o.pg, "PostgreSQL admin connection string (default: $NARCISSE_TEST_PG)");
+    auto* bookings = cli.add_option("--bookings", o.bookings, "bookings in the embedded store (default 200000)")
+                         ->check(CLI::Range(0, 1'000'000));
+    cli.add_flag("--quick", o.quick, "a smaller run for a quick look: 50,000 bookings, 200 plannings, 300 sales");
+    CLI11_PARSE(cli, argc, argv);
+    if (o.quick) {
+        if (bookings->count() == 0) o.bookings = 50'000;
+        o.planningRuns = 200;
+        o.sales = 300;
+    }
+
+    std::cout << "narcisse-bench: " << std::thread::hardware_concurrency() << " CPUs"
+#ifdef NDEBUG
+              << ", optimised build"
+#else
+              << ", DEBUG build (figures are not meaningful)"
+#endif
+              << (o.quick ? ", quick run" : "") << '\n';
+    try {
+        benchPlanning(o);
+        benchSale(o);
+    } catch (const std::exception& e) {
+        std::cerr << "narcisse-bench: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}
