@@ -10,7 +10,8 @@ namespace narcisse::app {
 struct DemoOptions {
     int season = 2026;
     std::uint64_t seed = 1;
-    int bookings = 30000;    // about this many
+    int bookings = 30000;    // about this many, over all the seasons
+    int seasons = 1;         // how many seasons, the last being `season` (a store with a history)
 };
 
 struct DemoSummary {
@@ -24,6 +25,9 @@ struct DemoSummary {
 // Fills an empty store (throws ConflictError when it already holds boats). The same options
 // always give the same season. Marks the store as a demo (credentials shown at sign-in).
 DemoSummary generateDemoData(domain::Store& store, const DemoOptions& options, const domain::Clock& clock);
+
+// The season a demo shows best on `today`: this year's until the end of October, then next year's.
+int defaultDemoSeason(domain::LocalDate today);
 
 // The demo accounts all share this password; their logins are listed in the README.
 inline constexpr const char* kDemoPassword = "narcisse";

@@ -14,7 +14,7 @@ bool isServerLocation(const std::string& location) {
            location.find("dbname=") != std::string::npos || location.find("host=") != std::string::npos;
 }
 
-std::unique_ptr<domain::Store> openStore(const std::string& location) {
+std::unique_ptr<domain::Store> openStore(const std::string& location, Migrations migrations) {
     std::unique_ptr<domain::Store> store;
     if (isServerLocation(location)) {
         store = std::make_unique<data::PgStore>(location);
@@ -29,7 +29,7 @@ std::unique_ptr<domain::Store> openStore(const std::string& location) {
         }
         store = std::make_unique<data::SqliteStore>(location);
     }
-    store->migrate();
+    if (migrations == Migrations::Apply) store->migrate();
     return store;
 }
 

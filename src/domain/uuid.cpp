@@ -18,12 +18,19 @@ std::uint64_t randomBits() {
     return engine();
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+// Ids are parsed for every row a store reads: one table look-up per character.
+constexpr std::array<std::int8_t, 256> kHexValues = [] {
+    std::array<std::int8_t, 256> t{};
+    t.fill(-1);
+    for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<std::int8_t>(i);
+    for (int i = 0; i < 6; ++i) {
+        t['a' + i] = static_cast<std::int8_t>(10 + i);
+        t['A' + i] = static_cast<std::int8_t>(10 + i);
+    }
+    return t;
+}();
+
+int hexValue(char c) { return kHexValues[static_cast<unsigned char>(c)]; }
 }  // namespace
 
 Uuid Uuid::generate() {
@@ -42,21 +49,18 @@ Uuid Uuid::generate() {
 }
 
 std::optional<Uuid> Uuid::parse(std::string_view text) {
-    if (text.size() != 36) return std::nullopt;
+    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        return std::nullopt;
+    static constexpr std::array<std::uint8_t, 16> kOffsets{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
     Uuid u;
-    int byte = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (text[i] != '-') return std::nullopt;
-            ++i;
-            continue;
-        }
-        const int hi = hexValue(text[i]);
-        const int lo = hexValue(text[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        u.m_bytes[byte++] = static_cast<std::uint8_t>(hi * 16 + lo);
-        i += 2;
+    int bad = 0;
+    for (std::size_t i = 0; i < 16; ++i) {
+        const int hi = hexValue(text[kOffsets[i]]);
+        const int lo = hexValue(text[kOffsets[i] + 1]);
+        bad |= hi | lo;   // any -1 sets the sign bit
+        u.m_bytes[i] = static_cast<std::uint8_t>((hi << 4) | lo);
     }
+    if (bad < 0) return std::nullopt;
     return u;
 }
 

@@ -85,22 +85,26 @@ void row(const std::string& label, const std::string& a, const std::string& b = 
 
 // --- (a) the day planning on the embedded store ---------------------------------------------------
 
-void benchPlanning(const Options& o) {
-    std::cout << "\n(a) One day's planning from the embedded store (app::loadDayPlanning, SQLite)\n";
+// `seasons` seasons ending with 2026 share the bookings; the days measured are those of 2026.
+void benchPlanning(const Options& o, int seasons, const std::string& title) {
+    std::cout << "\n(a) One day's planning from the embedded store (app::loadDayPlanning, SQLite): " << title << "\n";
     test::TempDir dir;
     const auto path = dir.file("bench.db");
     auto store = app::openStore(path);
     const FixedClock genClock(parseIsoUtc("2026-01-15T09:00:00Z", "now"));
     const auto genStart = Stopwatch::now();
-    const auto summary = app::generateDemoData(*store, app::DemoOptions{.bookings = o.bookings}, genClock);
+    const auto summary =
+        app::generateDemoData(*store, app::DemoOptions{.bookings = o.bookings, .seasons = seasons}, genClock);
     const double genMs = msSince(genStart);
     std::cout << "  store: " << thousands(summary.bookings) << " bookings, " << summary.boats << " boats, "
-              << summary.closures << " closures (demo season 2026), generated in " << fixed(genMs / 1000, 1) << " s; "
+              << summary.closures << " closures (demo seasons " << 2027 - seasons << "–2026), generated in "
+              << fixed(genMs / 1000, 1) << " s; "
               << thousands(static_cast<long long>(std::filesystem::file_size(path) / 1024)) << " KiB\n";
 
-    // Every date of the season that has departures, visited in a scattered order.
+    // Every date of the 2026 season that has departures, visited in a scattered order.
     std::vector<TimetableRule> rules;
     store->read([&](StoreReader& r) { rules = r.timetableRules(); });
+    std::erase_if(rules, [](const TimetableRule& r) { return r.validFrom.year() != date::year{2026}; });
     const BusinessZone zone("Europe/Paris");
     std::vector<LocalDate> dates;
     if (!rules.empty()) {
@@ -373,7 +377,8 @@ int main(int argc, char** argv) {
 #endif
               << (o.quick ? ", quick run" : "") << '\n';
     try {
-        benchPlanning(o);
+        benchPlanning(o, 7, "a history of seven seasons");
+        benchPlanning(o, 1, "the same bookings crammed into one season (worst case)");
         benchSale(o);
     } catch (const std::exception& e) {
         std::cerr << "narcisse-bench: " << e.what() << '\n';

@@ -1,7 +1,9 @@
 // What the embedded store does with files it must not touch: damaged ones and newer schemas.
+#include "app/sales.h"
 #include "app/store_factory.h"
 #include "domain/errors.h"
 #include "support/engines.h"
+#include "support/world.h"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -78,4 +80,27 @@ TEST_CASE("an embedded database is created with its folder on first open", "[sql
     auto store = app::openStore(path);
     CHECK(store->describe() == "embedded: " + path);
     CHECK(store->schemaVersion() == store->latestSchemaVersion());
+}
+
+TEST_CASE("a database with bookings reopens and passes its integrity check", "[sqlite]") {
+    TempDir dir;
+    const std::string path = dir.file("narcisse.db");
+    {
+        auto store = app::openStore(path);
+        seedWorld(*store);
+        const domain::FixedClock clock(at("2026-07-14T06:00:00Z"));
+        app::SaleRequest sale;
+        sale.date = bastilleDay();
+        sale.time = domain::Minutes{600};
+        sale.party = {2, 1, 0};
+        sale.payment = domain::PaymentMethod::Card;
+        sale.customer = domain::Customer{domain::Uuid::generate(), "Zoé Wälti", "", "", "fr"};
+        app::sellRide(*store, clock, sale);
+        app::sellRide(*store, clock, sale);
+    }
+    auto reopened = app::openStore(path);   // runs quick_check on the existing file
+    CHECK(reopened->check().empty());
+    std::int64_t count = 0;
+    reopened->read([&](domain::StoreReader& r) { count = r.bookingCount(); });
+    CHECK(count == 2);
 }
