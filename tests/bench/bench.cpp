@@ -188,6 +188,21 @@ app::SaleRequest saleNumber(int i) {
     return r;
 }
 
+// What a sale writes, the same in both scripts: the booking, its payment, the audit entry.
+constexpr const char* kSaleWrites = R"(INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
+                      channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
+VALUES (gen_random_uuid(), gen_random_uuid()::text, :boat, to_timestamp(:start), to_timestamp(:finish), 2, 0, 0,
+        'fr', 'DESK', 'CONFIRMED', NULL, 'EUR', 2400, NULL, '', to_timestamp(:base))
+ON CONFLICT DO NOTHING RETURNING id AS booking \gset
+INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
+VALUES (gen_random_uuid(), :booking, 'CASH', 'EUR', 2400, 'SUCCEEDED', '', to_timestamp(:base));
+INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
+VALUES (gen_random_uuid(), to_timestamp(:base), NULL, 'booking.sell', 'booking', :booking,
+        'SN-0000000X 2A on Boat 1 at 2026-06-01 10:00, 24.00 EUR paid CASH');
+COMMIT;
+)";
+
+
 // What sellRide runs through PgStore for one sale, statement for statement (pg_store.cpp), as a
 // pgbench script: the three settings, the timetable, the departure lock, boats, closures, the
 // departure's bookings, the price lists, then the booking, its payment and its audit entry.
@@ -223,18 +238,7 @@ ORDER BY b.departure_start, b.created_at, b.id;
 SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, currency, adult_cents, child_cents,
        baby_cents, vat_bp
 FROM price_lists ORDER BY valid_from, id;
-INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
-                      channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
-VALUES (gen_random_uuid(), gen_random_uuid()::text, :boat, to_timestamp(:start), to_timestamp(:finish), 2, 0, 0,
-        'fr', 'DESK', 'CONFIRMED', NULL, 'EUR', 2400, NULL, '', to_timestamp(:base))
-ON CONFLICT DO NOTHING RETURNING id AS booking \gset
-INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
-VALUES (gen_random_uuid(), :booking, 'CASH', 'EUR', 2400, 'SUCCEEDED', '', to_timestamp(:base));
-INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
-VALUES (gen_random_uuid(), to_timestamp(:base), NULL, 'booking.sell', 'booking', :booking,
-        'SN-0000000X 2A on Boat 1 at 2026-06-01 10:00, 24.00 EUR paid CASH');
-COMMIT;
-)";
+)" << kSaleWrites;
     return s.str();
 }
 
@@ -251,18 +255,7 @@ std::string minimalScript(int departures) {
 SELECT pg_advisory_xact_lock(:lockkey::bigint);
 SELECT b.boat_id, b.adults, b.children, b.babies, b.state, b.expires_at
 FROM bookings b WHERE b.departure_start >= to_timestamp(:start) AND b.departure_start < to_timestamp(:next);
-INSERT INTO bookings (id, ref, boat_id, departure_start, departure_end, adults, children, babies, language,
-                      channel, state, expires_at, currency, total_cents, customer_id, notes, created_at)
-VALUES (gen_random_uuid(), gen_random_uuid()::text, :boat, to_timestamp(:start), to_timestamp(:finish), 2, 0, 0,
-        'fr', 'DESK', 'CONFIRMED', NULL, 'EUR', 2400, NULL, '', to_timestamp(:base))
-ON CONFLICT DO NOTHING RETURNING id AS booking \gset
-INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
-VALUES (gen_random_uuid(), :booking, 'CASH', 'EUR', 2400, 'SUCCEEDED', '', to_timestamp(:base));
-INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details)
-VALUES (gen_random_uuid(), to_timestamp(:base), NULL, 'booking.sell', 'booking', :booking,
-        'SN-0000000X 2A on Boat 1 at 2026-06-01 10:00, 24.00 EUR paid CASH');
-COMMIT;
-)";
+)" << kSaleWrites;
     return s.str();
 }
 
