@@ -64,9 +64,13 @@ bool Booking::holdsSeats(Instant now) const {
     switch (state) {
         case BookingState::Pending: return !expiresAt || now < *expiresAt;
         case BookingState::Confirmed:
-        case BookingState::Embarqued: return true;
-        default: return false;
+        case BookingState::Embarqued:
+        case BookingState::Completed:
+        case BookingState::NoShow: return true;
+        case BookingState::Cancelled:
+        case BookingState::Expired: return false;
     }
+    return false;
 }
 
 std::optional<std::string> transitionRefusal(const Booking& b, BookingState to, Instant now) {

@@ -49,7 +49,9 @@ struct Booking {
     std::string notes;
     Instant createdAt;
 
-    // PENDING (not expired), CONFIRMED and EMBARQUED bookings hold their seats.
+    // PENDING (not expired), CONFIRMED and EMBARQUED bookings hold their seats. So do COMPLETED and
+    // NO_SHOW ones: their departure has left with those seats sold, and a past departure's planning
+    // must show them taken, not free.
     bool holdsSeats(Instant now) const;
 };
 

@@ -123,7 +123,8 @@ TEST_CASE("Closing every boat in service closes the departure, even with a boat 
     CHECK(none.seatsTotal == 0);
 }
 
-TEST_CASE("Only pending (unexpired), confirmed and embarqued bookings hold seats", "[domain][availability]") {
+TEST_CASE("Cancelled, expired and run-out pending bookings free their seats; the others hold them",
+          "[domain][availability]") {
     const Boat ill = boat("Ill", 12);
     std::vector<Booking> bookings = {
         booking(ill, kTen, {2, 0, 0}, BookingState::Confirmed),
@@ -132,19 +133,19 @@ TEST_CASE("Only pending (unexpired), confirmed and embarqued bookings hold seats
         booking(ill, kTen, {4, 0, 0}, BookingState::Pending),      // ran out at 06:59Z
         booking(ill, kTen, {5, 0, 0}, BookingState::Cancelled),
         booking(ill, kTen, {5, 0, 0}, BookingState::Expired),
-        booking(ill, kTen, {5, 0, 0}, BookingState::NoShow),
-        booking(ill, kTen, {5, 0, 0}, BookingState::Completed),
+        booking(ill, kTen, {1, 0, 0}, BookingState::NoShow),      // sold, the seat sailed empty
+        booking(ill, kTen, {1, 0, 0}, BookingState::Completed),
     };
     bookings[2].expiresAt = utc("2026-07-14T07:30:00Z");
     bookings[3].expiresAt = utc("2026-07-14T06:59:00Z");
     const auto a = availability(kTen, {ill}, {}, bookings, kNow, {});
-    CHECK(a.seatsHeld == 6);
-    CHECK(a.seatsFree == 6);
-    CHECK(loadOf(a, ill).held == 6);
+    CHECK(a.seatsHeld == 8);
+    CHECK(a.seatsFree == 4);
+    CHECK(loadOf(a, ill).held == 8);
     // Half an hour later the pending one has run out too.
     const auto later = availability(kTen, {ill}, {}, bookings, utc("2026-07-14T07:30:00Z"), {});
-    CHECK(later.seatsHeld == 3);
-    CHECK(later.seatsFree == 9);
+    CHECK(later.seatsHeld == 5);
+    CHECK(later.seatsFree == 7);
 }
 
 TEST_CASE("Only the bookings of this departure and this boat count", "[domain][availability]") {

@@ -1,0 +1,36 @@
+// The main window: the views of DESIGN.md §7 that exist (only Planning so far) down the left,
+// the chosen view on the right, the store and the signed-in employee in the status bar.
+#pragma once
+
+#include "ui/session.h"
+
+#include <wx/frame.h>
+
+#include <memory>
+
+class wxSimplebook;
+
+namespace narcisse::ui {
+
+class NavBar;
+class PlanningPanel;
+
+class MainFrame : public wxFrame {
+public:
+    explicit MainFrame(std::shared_ptr<Session> session);
+
+    PlanningPanel* Planning() const { return m_planning; }
+    NavBar* Navigation() const { return m_nav; }
+
+private:
+    void BuildMenus();
+    void BuildStatusBar();
+    void OnAbout(wxCommandEvent& event);
+
+    std::shared_ptr<Session> m_session;
+    NavBar* m_nav = nullptr;
+    wxSimplebook* m_book = nullptr;
+    PlanningPanel* m_planning = nullptr;
+};
+
+}  // namespace narcisse::ui

@@ -1,0 +1,256 @@
+#include "ui/planning_panel.h"
+
+#include "ui/format.h"
+#include "ui/icons.h"
+#include "ui/planning_grid.h"
+#include "ui/planning_legend.h"
+
+#include <wx/bmpbuttn.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/infobar.h>
+#include <wx/stattext.h>
+
+namespace narcisse::ui {
+namespace {
+
+// How far a nearest-day search looks on each side of today: a whole year, so an off-season start
+// still lands on the season.
+constexpr int kNearestDaySearchDays = 366;
+
+app::DayPlanning LoadNearest(domain::Store& store, domain::LocalDate date, domain::Instant now)
+{
+    app::DayPlanning planning = app::loadDayPlanning(store, date, now);
+    if (!planning.departures.empty() || planning.boats.empty()) return planning;
+    for (int k = 1; k <= kNearestDaySearchDays; ++k) {
+        for (int sign : {+1, -1}) {
+            app::DayPlanning other = app::loadDayPlanning(store, AddDays(date, sign * k), now);
+            if (!other.departures.empty()) return other;
+        }
+    }
+    return planning;
+}
+
+wxBitmapButton* MakeIconButton(wxWindow* parent, const char* icon, const wxString& tip)
+{
+    auto* button = new wxBitmapButton(parent, wxID_ANY, GetIcon(icon, 20));
+    button->SetToolTip(tip);
+    return button;
+}
+
+}  // namespace
+
+PlanningPanel::PlanningPanel(wxWindow* parent, std::shared_ptr<Session> session)
+    : wxPanel(parent, wxID_ANY), m_session(std::move(session)), m_minute(this)
+{
+    SetBackgroundColour(*wxWHITE);   // one white sheet with the grid, the bar and the legend on it
+    m_date = m_requested = m_session->Today();
+    BuildLayout();
+    Bind(wxEVT_TIMER, &PlanningPanel::OnMinute, this);
+    m_minute.Start(30 * 1000);   // keeps the current-time line moving
+}
+
+void PlanningPanel::BuildLayout()
+{
+    const int gap = FromDIP(6);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* previous = MakeIconButton(this, "prev", _("Previous day (Ctrl+Left)"));
+    m_picker = new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(m_date), wxDefaultPosition, wxDefaultSize,
+                                    wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    m_picker->SetToolTip(_("Choose the day to show"));
+    auto* next = MakeIconButton(this, "next", _("Next day (Ctrl+Right)"));
+    auto* today = new wxButton(this, wxID_ANY, _("&Today"));
+    today->SetBitmap(GetIcon("today", 16));
+    today->SetToolTip(_("Show today (Ctrl+T)"));
+    auto* refresh = MakeIconButton(this, "refresh", _("Reload the planning (F5)"));
+    m_dateLabel = new wxStaticText(this, wxID_ANY, wxString());
+    m_dateLabel->SetFont(GetFont().Scaled(1.25f).Bold());
+    m_summary = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                 wxST_ELLIPSIZE_END | wxALIGN_RIGHT);
+    m_summary->SetForegroundColour(wxColour(0x3A, 0x46, 0x55));
+
+    bar->Add(previous, wxSizerFlags().CenterVertical());
+    bar->Add(m_picker, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+    bar->Add(next, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+    bar->Add(today, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+    bar->Add(refresh, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+    bar->Add(m_dateLabel, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(18)));
+    bar->Add(m_summary, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(18)));
+    top->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
+
+    m_infoBar = new wxInfoBar(this);
+    top->Add(m_infoBar, wxSizerFlags().Expand());
+
+    m_grid = new PlanningGrid(this);
+    top->Add(m_grid, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(8)));
+
+    auto* legend = new PlanningLegend(this);
+    top->Add(legend, wxSizerFlags().Border(wxALL, FromDIP(8)));
+    SetSizer(top);
+
+    previous->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowPreviousDay(); });
+    next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowNextDay(); });
+    today->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowToday(); });
+    refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
+    m_picker->Bind(wxEVT_DATE_CHANGED, &PlanningPanel::OnDateChanged, this);
+}
+
+void PlanningPanel::ShowDate(domain::LocalDate date)
+{
+    SetDate(date);
+    m_requested = date;
+    Load(false);
+}
+
+void PlanningPanel::ShowTodayOrNearest()
+{
+    const domain::LocalDate today = m_session->Today();
+    SetDate(today);
+    m_requested = today;
+    Load(true);
+}
+
+void PlanningPanel::ShowToday()
+{
+    ShowDate(m_session->Today());
+}
+
+void PlanningPanel::ShowPreviousDay()
+{
+    ShowDate(AddDays(m_date, -1));
+}
+
+void PlanningPanel::ShowNextDay()
+{
+    ShowDate(AddDays(m_date, +1));
+}
+
+void PlanningPanel::Reload()
+{
+    ShowDate(m_date);
+}
+
+void PlanningPanel::SetDate(domain::LocalDate date)
+{
+    m_date = date;
+    m_picker->SetValue(ToWxDate(date));
+    m_dateLabel->SetLabel(FormatLongDate(date));
+    Layout();
+}
+
+void PlanningPanel::Load(bool nearestIfEmpty)
+{
+    const std::uint64_t generation = ++m_generation;
+    m_loaded = false;
+    m_notice.clear();
+    m_infoBar->Dismiss();
+    m_summary->SetLabel(_("Loading…"));
+    const domain::LocalDate date = m_date;
+    const auto clock = m_session->clock;
+    RunOnWorker(
+        *m_session->worker, this,
+        [date, clock, nearestIfEmpty](domain::Store& store) {
+            return nearestIfEmpty ? LoadNearest(store, date, clock->now())
+                                  : app::loadDayPlanning(store, date, clock->now());
+        },
+        [generation](PlanningPanel& panel, app::DayPlanning planning) { panel.OnLoaded(generation, std::move(planning)); },
+        [generation](PlanningPanel& panel, const Failure& failure) { panel.OnLoadFailed(generation, failure); });
+}
+
+void PlanningPanel::OnLoaded(std::uint64_t generation, app::DayPlanning planning)
+{
+    if (generation != m_generation) return;   // the user has moved to another day meanwhile
+    if (planning.date != m_date) {
+        SetDate(planning.date);
+        m_notice = wxString::Format(_("No departures on %s: showing %s, the nearest day with departures."),
+                                    FormatLongDate(m_requested), FormatLongDate(planning.date));
+        m_infoBar->ShowMessage(m_notice, wxICON_INFORMATION);
+    }
+    const bool newDay = !m_planning || m_planning->date != planning.date;
+    m_planning = std::make_shared<const app::DayPlanning>(std::move(planning));
+    m_grid->SetPlanning(m_planning);
+    UpdateNow();
+    if (newDay) m_grid->ScrollToNow();   // a reload leaves the view where the user put it
+    UpdateSummary();
+    m_loaded = true;
+}
+
+void PlanningPanel::OnLoadFailed(std::uint64_t generation, const Failure& failure)
+{
+    if (generation != m_generation) return;
+    m_summary->SetLabel(wxString());
+    m_planning.reset();
+    m_grid->SetPlanning(nullptr);
+    m_grid->SetMessage(_("The planning could not be loaded."));
+    m_notice = wxString::Format(_("The planning could not be loaded: %s"), failure.message);
+    m_infoBar->ShowMessage(m_notice, wxICON_ERROR);
+}
+
+void PlanningPanel::UpdateSummary()
+{
+    if (!m_planning) return;
+    const auto& p = *m_planning;
+    const int departures = static_cast<int>(p.departures.size());
+    wxString text = wxString::Format(wxPLURAL("%d departure", "%d departures", departures), departures);
+    if (departures > 0) {
+        const int held = p.seatsHeld(), total = p.seatsTotal();
+        text += wxString::FromUTF8(" · ") +
+                wxString::Format(_("%s of %s seats held (%d%%)"), FormatCount(held), FormatCount(total),
+                                 total > 0 ? (held * 100 + total / 2) / total : 0);
+    }
+    if (!p.blocks.empty()) {
+        const int closures = static_cast<int>(p.blocks.size());
+        text += wxString::FromUTF8(" · ") + wxString::Format(wxPLURAL("%d closure", "%d closures", closures), closures);
+    }
+    if (!p.skipped.empty()) {
+        wxString times;
+        for (const auto& skipped : p.skipped) {
+            if (!times.empty()) times += ", ";
+            times += FormatWallTime(skipped.localStart);
+        }
+        text += wxString::FromUTF8(" · ") +
+                wxString::Format(wxPLURAL("%s skipped: that time does not exist on the day the clocks change",
+                                          "%s skipped: those times do not exist on the day the clocks change",
+                                          static_cast<int>(p.skipped.size())),
+                                 times);
+    }
+    m_summary->SetLabel(text);
+    m_summary->SetToolTip(text);
+    if (m_session->Today() == p.date) m_dateLabel->SetLabel(FormatLongDate(p.date) + wxString::FromUTF8(" · ") + _("today"));
+    Layout();
+}
+
+void PlanningPanel::UpdateNow()
+{
+    const bool today = m_planning && m_planning->date == m_session->Today();
+    m_grid->SetNow(today ? std::optional<domain::Instant>(m_session->Now()) : std::nullopt);
+}
+
+std::vector<wxString> PlanningPanel::ShownDepartureLabels() const
+{
+    return m_grid->DepartureLabels();
+}
+
+wxString PlanningPanel::SummaryText() const
+{
+    return m_summary->GetLabel();
+}
+
+wxString PlanningPanel::DateText() const
+{
+    return m_dateLabel->GetLabel();
+}
+
+void PlanningPanel::OnDateChanged(wxDateEvent& event)
+{
+    if (event.GetDate().IsValid()) ShowDate(FromWxDate(event.GetDate()));
+}
+
+void PlanningPanel::OnMinute(wxTimerEvent&)
+{
+    UpdateNow();
+}
+
+}  // namespace narcisse::ui
