@@ -686,7 +686,7 @@ int PgStore::migrate() {
 std::vector<std::string> PgStore::check() {
     // The append-only guards (001_init.sql): disabled or dropped, money could be edited silently.
     static constexpr Sql kMissingGuards{"select_missing_guards", R"(
-        SELECT g.name FROM unnest(ARRAY['payments_append_only', 'payments_no_truncate', 'refunds_no_delete',
+        SELECT g.name FROM unnest(ARRAY['payments_no_update', 'payments_no_delete', 'payments_no_truncate', 'refunds_no_delete',
                                         'refunds_no_truncate', 'refunds_only_settle', 'audit_append_only',
                                         'audit_no_truncate']) AS g(name)
         WHERE NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = g.name AND t.tgenabled <> 'D')

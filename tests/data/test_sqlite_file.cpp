@@ -21,6 +21,18 @@ std::string contentOf(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// The error SQLite gives for `sql`, or "" when it ran.
+std::string rawError(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    char* error = nullptr;
+    sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return message;
+}
+
 void execRaw(const std::string& path, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -103,4 +115,36 @@ TEST_CASE("a database with bookings reopens and passes its integrity check", "[s
     std::int64_t count = 0;
     reopened->read([&](domain::StoreReader& r) { count = r.bookingCount(); });
     CHECK(count == 2);
+}
+
+TEST_CASE("the embedded database itself refuses to edit or delete money and the audit trail", "[sqlite]") {
+    TempDir dir;
+    const std::string path = dir.file("narcisse.db");
+    {
+        auto store = app::openStore(path);
+        seedWorld(*store);
+        const domain::FixedClock clock(at("2026-07-14T06:00:00Z"));
+        app::SaleRequest sale;
+        sale.date = bastilleDay();
+        sale.time = domain::Minutes{600};
+        sale.party = {2, 0, 0};
+        sale.payment = domain::PaymentMethod::Cash;
+        const auto sold = app::sellRide(*store, clock, sale);
+        store->write([&](domain::StoreWriter& tx) {
+            const auto payments = tx.paymentsOfBooking(sold.booking.id);
+            tx.insertRefund({domain::Uuid::generate(), payments.at(0).id, sold.booking.id, domain::Money::cents(2400),
+                             domain::RefundStatus::Owed, "Orage", clock.now()});
+        });
+    }
+    CHECK(rawError(path, "UPDATE payments SET amount_cents = 1") == "payments are never edited; record a counter-entry");
+    CHECK(rawError(path, "DELETE FROM payments") == "payments are never deleted; record a refund");
+    CHECK(rawError(path, "DELETE FROM refunds") == "refunds are never deleted");
+    CHECK(rawError(path, "UPDATE refunds SET amount_cents = 1") ==
+          "refunds are never edited; only an owed refund may be marked done");
+    CHECK(rawError(path, "UPDATE audit_log SET details = 'nothing happened'") == "the audit log is append-only");
+    CHECK(rawError(path, "DELETE FROM audit_log") == "the audit log is append-only");
+    // Paying out an owed refund is the one change allowed, once.
+    CHECK(rawError(path, "UPDATE refunds SET status = 'DONE'") == "");
+    CHECK(rawError(path, "UPDATE refunds SET status = 'OWED'") ==
+          "refunds are never edited; only an owed refund may be marked done");
 }

@@ -129,8 +129,10 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER payments_append_only BEFORE UPDATE OR DELETE ON payments
-    FOR EACH ROW EXECUTE FUNCTION refuse_change('payments are never edited or deleted; record a refund or a counter-entry');
+CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('payments are never edited; record a counter-entry');
+CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+    FOR EACH ROW EXECUTE FUNCTION refuse_change('payments are never deleted; record a refund');
 CREATE TRIGGER payments_no_truncate BEFORE TRUNCATE ON payments
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('payments are never deleted; record a refund');
 

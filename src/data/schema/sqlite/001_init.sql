@@ -130,6 +130,13 @@ CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments
 BEGIN SELECT RAISE(ABORT, 'payments are never edited; record a counter-entry'); END;
 CREATE TRIGGER refunds_no_delete BEFORE DELETE ON refunds
 BEGIN SELECT RAISE(ABORT, 'refunds are never deleted'); END;
+-- An owed refund is paid out later (OWED → DONE); nothing else about a refund changes in place.
+CREATE TRIGGER refunds_only_settle BEFORE UPDATE ON refunds
+WHEN NOT (OLD.status = 'OWED' AND NEW.status = 'DONE'
+          AND NEW.id IS OLD.id AND NEW.payment_id IS OLD.payment_id AND NEW.booking_id IS OLD.booking_id
+          AND NEW.currency IS OLD.currency AND NEW.amount_cents IS OLD.amount_cents
+          AND NEW.reason IS OLD.reason AND NEW.created_at IS OLD.created_at)
+BEGIN SELECT RAISE(ABORT, 'refunds are never edited; only an owed refund may be marked done'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
