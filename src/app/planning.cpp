@@ -8,6 +8,14 @@ namespace narcisse::app {
 
 using namespace narcisse::domain;
 
+const Employee* DayPlanning::boatmanOf(const Uuid& boat) const {
+    for (const auto& a : crew)
+        if (a.boatId == boat)
+            for (const auto& e : employees)
+                if (e.id == a.employeeId) return &e;
+    return nullptr;
+}
+
 int DayPlanning::seatsHeld() const {
     int n = 0;
     for (const auto& d : departures) n += d.seatsHeld;
@@ -25,6 +33,7 @@ DayPlanning loadDayPlanning(Store& store, LocalDate date, Instant now) {
     p.date = date;
     p.loadedAt = now;
     std::vector<TimetableRule> rules;
+    std::vector<TimetableException> exceptions;
     BusinessSettings settings;
     store.read([&](StoreReader& r) {
         settings = loadBusinessSettings(r);
@@ -32,15 +41,18 @@ DayPlanning loadDayPlanning(Store& store, LocalDate date, Instant now) {
         const Instant dayStart = zone.startOfDay(date);
         const Instant dayEnd = zone.startOfDay(nextDay(date));
         rules = r.timetableRules();
+        exceptions = r.timetableExceptions(date, date);
         p.boats = r.boats();
         p.blocks = r.blocksOverlapping(dayStart, dayEnd + std::chrono::hours{12});
         p.bookings = r.bookingsDeparting(dayStart, dayEnd);
+        p.crew = r.crewOn(date);
+        if (!p.crew.empty()) p.employees = r.employees();
     });
     const BusinessZone zone(settings.timeZone);
     p.timeZone = zone.name();
     std::erase_if(p.boats, [](const Boat& b) { return b.status == BoatStatus::Retired; });
 
-    auto day = departuresOn(rules, date, zone);
+    auto day = departuresOn(rules, exceptions, date, zone);
     p.skipped = std::move(day.skipped);
     // Bookings on a departure the timetable no longer has still show (never hide passengers).
     for (const auto& b : p.bookings) {
@@ -72,6 +84,11 @@ DayPlanning loadDayPlanning(Store& store, LocalDate date, Instant now) {
         p.cells.push_back(std::move(row));
         first = last;
     }
+    std::vector<Uuid> booked;
+    for (const auto& b : p.bookings)
+        if (b.holdsSeats(now) && std::find(booked.begin(), booked.end(), b.boatId) == booked.end())
+            booked.push_back(b.boatId);
+    p.crewWarnings = crewWarnings(p.boats, p.employees, p.crew, booked);
     return p;
 }
 

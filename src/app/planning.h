@@ -16,10 +16,15 @@ struct DayPlanning {
     std::vector<domain::SkippedDeparture> skipped;           // wall times that do not exist that day
     std::vector<domain::Block> blocks;                       // closures touching the day
     std::vector<domain::Booking> bookings;                   // every booking of the day, any state
+    std::vector<domain::CrewAssignment> crew;                // the boatmen of the day, by boat
+    std::vector<domain::Employee> employees;                 // to name them
+    std::vector<domain::CrewWarning> crewWarnings;           // boats booked without a boatman, …
     // cells[d][b]: indexes into `bookings` of departure d on row b (seat-holding ones first)
     std::vector<std::vector<std::vector<std::size_t>>> cells;
     domain::Instant loadedAt;
 
+    // The boatman of row `boat` that day, if any.
+    const domain::Employee* boatmanOf(const domain::Uuid& boat) const;
     int seatsHeld() const;     // over the whole day
     int seatsTotal() const;
 };

@@ -19,7 +19,8 @@ SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request
         const BusinessZone zone(settings.timeZone);
         const std::string when = isoDate(request.date) + " " + hhmm(request.time);
 
-        const auto day = departuresOn(w.timetableRules(), request.date, zone);
+        const auto day =
+            departuresOn(w.timetableRules(), w.timetableExceptions(request.date, request.date), request.date, zone);
         const auto dep = std::find_if(day.departures.begin(), day.departures.end(),
                                       [&](const Departure& d) { return d.localStart == request.time; });
         if (dep == day.departures.end()) throw ConflictError("there is no departure at " + when);

@@ -36,4 +36,12 @@ void addDayCommands(CLI::App& app, Context& ctx);       // departures, bookings
 void addSellCommand(CLI::App& app, Context& ctx);       // sell
 void addExportCommands(CLI::App& app, Context& ctx);    // export bookings
 
+// Commands that live in their own file register themselves at start-up, so adding one touches
+// no shared file: `static const CommandRegistration kMove{addMoveCommand};` in move_command.cpp.
+using AddCommand = void (*)(CLI::App& app, Context& ctx);
+struct CommandRegistration {
+    explicit CommandRegistration(AddCommand add);
+};
+void addRegisteredCommands(CLI::App& app, Context& ctx);
+
 }  // namespace narcisse::cli

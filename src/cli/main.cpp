@@ -5,11 +5,27 @@
 #include "domain/errors.h"
 
 #include <iostream>
+#include <vector>
 
 namespace narcisse::cli {
 
 std::unique_ptr<domain::Store> Context::openStore(app::Migrations migrations) const {
     return app::openStore(location.empty() ? app::defaultLocation() : location, migrations);
+}
+
+namespace {
+
+std::vector<AddCommand>& registeredCommands() {
+    static std::vector<AddCommand> commands;   // built before main() by the registrations
+    return commands;
+}
+
+}  // namespace
+
+CommandRegistration::CommandRegistration(AddCommand add) { registeredCommands().push_back(add); }
+
+void addRegisteredCommands(CLI::App& app, Context& ctx) {
+    for (AddCommand add : registeredCommands()) add(app, ctx);
 }
 
 namespace {
@@ -41,6 +57,7 @@ int run(int argc, char** argv) {
     addDayCommands(app, ctx);
     addSellCommand(app, ctx);
     addExportCommands(app, ctx);
+    addRegisteredCommands(app, ctx);
     app.footer(kFooter);   // after the commands, so that their own help stays short
 
     try {

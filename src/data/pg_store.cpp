@@ -395,6 +395,127 @@ public:
 
     std::int64_t bookingCount() override { return exec(kCountBookings)[0][0].as<std::int64_t>(); }
 
+    static constexpr Sql kSelectBookingById{"select_booking_by_id", R"(
+        SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
+               extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
+               b.language, b.channel, b.state, extract(epoch FROM b.expires_at)::bigint AS expires_at, b.currency,
+               b.total_cents, b.customer_id, COALESCE(c.name, '') AS customer_name, b.notes,
+               extract(epoch FROM b.created_at)::bigint AS created_at
+        FROM bookings b LEFT JOIN customers c ON c.id = b.customer_id
+        WHERE b.id = $1)"};
+
+    std::optional<Booking> bookingById(const Uuid& id) override {
+        const auto r = exec(kSelectBookingById, id.str());
+        if (r.empty()) return std::nullopt;
+        return bookingOf(r[0]);
+    }
+
+    static constexpr Sql kSelectCustomer{"select_customer", R"(
+        SELECT id, name, email, phone, language FROM customers WHERE id = $1)"};
+
+    std::optional<Customer> customer(const Uuid& id) override {
+        const auto r = exec(kSelectCustomer, id.str());
+        if (r.empty()) return std::nullopt;
+        return Customer{uuidOf(r[0][0]), r[0][1].as<std::string>(), r[0][2].as<std::string>(),
+                        r[0][3].as<std::string>(), r[0][4].as<std::string>()};
+    }
+
+    static constexpr Sql kSelectRefunds{"select_refunds_of_booking", R"(
+        SELECT id, payment_id, booking_id, currency, amount_cents, status, reason,
+               extract(epoch FROM created_at)::bigint
+        FROM refunds WHERE booking_id = $1 ORDER BY created_at, id)"};
+
+    std::vector<Refund> refundsOfBooking(const Uuid& bookingId) override {
+        std::vector<Refund> out;
+        for (const auto& row : exec(kSelectRefunds, bookingId.str()))
+            out.push_back({uuidOf(row[0]), uuidOf(row[1]), uuidOf(row[2]),
+                           Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>()),
+                           enumOf<RefundStatus>(row[5], parseRefundStatus), row[6].as<std::string>(),
+                           instantOf(row[7])});
+        return out;
+    }
+
+    static constexpr Sql kSelectBlockById{"select_block_by_id", R"(
+        SELECT id, extract(epoch FROM start_at)::bigint, extract(epoch FROM end_at)::bigint, boat_id, reason
+        FROM blocks WHERE id = $1)"};
+
+    std::optional<Block> blockById(const Uuid& id) override {
+        const auto r = exec(kSelectBlockById, id.str());
+        if (r.empty()) return std::nullopt;
+        return Block{uuidOf(r[0][0]), instantOf(r[0][1]), instantOf(r[0][2]), optionalUuid(r[0][3]),
+                     r[0][4].as<std::string>()};
+    }
+
+    static constexpr Sql kSelectExceptions{"select_timetable_exceptions", R"(
+        SELECT id, to_char(day, 'YYYY-MM-DD') AS day, departure_minute, kind, duration_min, note
+        FROM timetable_exceptions WHERE day BETWEEN $1::date AND $2::date ORDER BY day, departure_minute)"};
+
+    std::vector<TimetableException> timetableExceptions(LocalDate from, LocalDate to) override {
+        std::vector<TimetableException> out;
+        for (const auto& row : exec(kSelectExceptions, isoDate(from), isoDate(to))) {
+            TimetableException e;
+            e.id = uuidOf(row[0]);
+            e.date = dateOf(row[1]);
+            e.time = Minutes{row[2].as<int>()};
+            e.kind = enumOf<TimetableException::Kind>(row[3], parseExceptionKind);
+            e.rideDuration = Minutes{row[4].as<int>()};
+            e.note = row[5].as<std::string>();
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+    static constexpr Sql kSelectCrew{"select_crew_on", R"(
+        SELECT c.id, to_char(c.day, 'YYYY-MM-DD') AS day, c.boat_id, c.employee_id
+        FROM crew_assignments c JOIN boats b ON b.id = c.boat_id
+        WHERE c.day = $1::date ORDER BY b.sort_order, b.name)"};
+
+    std::vector<CrewAssignment> crewOn(LocalDate date) override {
+        std::vector<CrewAssignment> out;
+        for (const auto& row : exec(kSelectCrew, isoDate(date)))
+            out.push_back({uuidOf(row[0]), dateOf(row[1]), uuidOf(row[2]), uuidOf(row[3])});
+        return out;
+    }
+
+    static Notification notificationOf(const pqxx::row& row) {
+        Notification n;
+        n.id = uuidOf(row[0]);
+        n.bookingId = optionalUuid(row[1]);
+        n.recipient = row[2].as<std::string>();
+        n.language = row[3].as<std::string>();
+        n.kind = row[4].as<std::string>();
+        n.subject = row[5].as<std::string>();
+        n.body = row[6].as<std::string>();
+        n.status = enumOf<NotificationStatus>(row[7], parseNotificationStatus);
+        n.error = row[8].as<std::string>();
+        n.attempts = row[9].as<int>();
+        n.createdAt = instantOf(row[10]);
+        n.sentAt = optionalInstant(row[11]);
+        return n;
+    }
+
+    static constexpr Sql kSelectLatestNotifications{"select_latest_notifications", R"(
+        SELECT id, booking_id, recipient, language, kind, subject, body, status, error, attempts,
+               extract(epoch FROM created_at)::bigint, extract(epoch FROM sent_at)::bigint
+        FROM notifications ORDER BY created_at DESC, id DESC LIMIT $1)"};
+
+    std::vector<Notification> latestNotifications(int limit) override {
+        std::vector<Notification> out;
+        for (const auto& row : exec(kSelectLatestNotifications, limit)) out.push_back(notificationOf(row));
+        return out;
+    }
+
+    static constexpr Sql kSelectNotificationsToSend{"select_notifications_to_send", R"(
+        SELECT id, booking_id, recipient, language, kind, subject, body, status, error, attempts,
+               extract(epoch FROM created_at)::bigint, extract(epoch FROM sent_at)::bigint
+        FROM notifications WHERE status = 'PENDING' ORDER BY created_at, id)"};
+
+    std::vector<Notification> notificationsToSend() override {
+        std::vector<Notification> out;
+        for (const auto& row : exec(kSelectNotificationsToSend)) out.push_back(notificationOf(row));
+        return out;
+    }
+
     // --- StoreWriter
     // Held until the transaction ends. The statements after it take a fresh snapshot (read
     // committed), so they see every sale committed by the desk that held the lock before.
@@ -537,7 +658,78 @@ public:
         exec(kUpsertSetting, std::string(key), std::string(value));
     }
 
+    static constexpr Sql kMoveBooking{"move_booking", R"(
+        UPDATE bookings SET boat_id = $1, departure_start = to_timestamp($2), departure_end = to_timestamp($3)
+        WHERE id = $4)"};
+
+    void moveBooking(const Uuid& id, const Uuid& boatId, Instant start, Instant end) override {
+        if (exec(kMoveBooking, boatId.str(), epochOf(start), epochOf(end), id.str()).affected_rows() == 0)
+            throw NotFound("no booking with id " + id.str());
+    }
+
+    static constexpr Sql kDeleteBlock{"delete_block", R"(DELETE FROM blocks WHERE id = $1)"};
+    static constexpr Sql kDeleteRule{"delete_timetable_rule", R"(DELETE FROM timetable_rules WHERE id = $1)"};
+    static constexpr Sql kDeleteException{"delete_timetable_exception",
+                                          R"(DELETE FROM timetable_exceptions WHERE id = $1)"};
+    static constexpr Sql kDeleteCrew{"delete_crew_assignment", R"(DELETE FROM crew_assignments WHERE id = $1)"};
+
+    void deleteBlock(const Uuid& id) override { deleteById(kDeleteBlock, id, "closure"); }
+    void deleteTimetableRule(const Uuid& id) override { deleteById(kDeleteRule, id, "timetable rule"); }
+    void deleteTimetableException(const Uuid& id) override { deleteById(kDeleteException, id, "timetable change"); }
+    void deleteCrewAssignment(const Uuid& id) override { deleteById(kDeleteCrew, id, "crew assignment"); }
+
+    static constexpr Sql kUpsertException{"upsert_timetable_exception", R"(
+        INSERT INTO timetable_exceptions (id, day, departure_minute, kind, duration_min, note)
+        VALUES ($1, $2::date, $3, $4, $5, $6)
+        ON CONFLICT (id) DO UPDATE SET day = excluded.day, departure_minute = excluded.departure_minute,
+            kind = excluded.kind, duration_min = excluded.duration_min, note = excluded.note)"};
+
+    void saveTimetableException(const TimetableException& e) override {
+        e.validate();
+        uniqueOrConflict("the timetable already has a change at " + hhmm(e.time) + " on " + isoDate(e.date),
+                         [&](pqxx::transaction_base& tx) {
+                             m_session.exec(tx, kUpsertException, e.id.str(), isoDate(e.date),
+                                            static_cast<int>(e.time.count()), std::string(toString(e.kind)),
+                                            static_cast<int>(e.rideDuration.count()), e.note);
+                         });
+    }
+
+    static constexpr Sql kUpsertCrew{"upsert_crew_assignment", R"(
+        INSERT INTO crew_assignments (id, day, boat_id, employee_id) VALUES ($1, $2::date, $3, $4)
+        ON CONFLICT (id) DO UPDATE SET day = excluded.day, boat_id = excluded.boat_id,
+            employee_id = excluded.employee_id)"};
+
+    void saveCrewAssignment(const CrewAssignment& a) override {
+        uniqueOrConflict("that boat already has a boatman on " + isoDate(a.date), [&](pqxx::transaction_base& tx) {
+            m_session.exec(tx, kUpsertCrew, a.id.str(), isoDate(a.date), a.boatId.str(), a.employeeId.str());
+        });
+    }
+
+    static constexpr Sql kInsertNotification{"insert_notification", R"(
+        INSERT INTO notifications (id, booking_id, recipient, language, kind, subject, body, status, error, attempts,
+                                   created_at, sent_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), to_timestamp($12)))"};
+
+    void insertNotification(const Notification& n) override {
+        exec(kInsertNotification, n.id.str(), textOf(n.bookingId), n.recipient, n.language, n.kind, n.subject, n.body,
+             std::string(toString(n.status)), n.error, n.attempts, epochOf(n.createdAt), epochOf(n.sentAt));
+    }
+
+    static constexpr Sql kUpdateNotification{"update_notification", R"(
+        UPDATE notifications SET status = $1, error = $2, attempts = $3, sent_at = to_timestamp($4) WHERE id = $5)"};
+
+    void updateNotification(const Notification& n) override {
+        if (exec(kUpdateNotification, std::string(toString(n.status)), n.error, n.attempts, epochOf(n.sentAt),
+                 n.id.str())
+                .affected_rows() == 0)
+            throw NotFound("no notification with id " + n.id.str());
+    }
+
 private:
+    void deleteById(const Sql& sql, const Uuid& id, const char* what) {
+        if (exec(sql, id.str()).affected_rows() == 0) throw NotFound(std::string("no ") + what + " with id " + id.str());
+    }
+
     template <typename... Args>
     pqxx::result exec(const Sql& sql, Args&&... args) {
         return m_session.exec(m_tx, sql, std::forward<Args>(args)...);
@@ -641,6 +833,16 @@ void PgStore::write(const std::function<void(StoreWriter&)>& work) {
         PgTransaction writer(s, tx);
         work(writer);   // when it throws, `tx` rolls back as it goes out of scope
         tx.commit();
+    });
+}
+
+std::int64_t PgStore::changeStamp() {
+    // 002_planning.sql: statement triggers move the change_stamp sequence; last_value is one page.
+    static constexpr Sql kChangeStamp{"select_change_stamp", R"(SELECT last_value FROM change_stamp)"};
+    return guarded(m_server, [&] {
+        auto& s = session();
+        pqxx::read_transaction tx(s.connection());
+        return s.exec(tx, kChangeStamp)[0][0].as<std::int64_t>();
     });
 }
 

@@ -23,6 +23,7 @@ public:
     std::string describe() const override;   // "server: <host or socket dir>/<dbname>"
     void read(const std::function<void(domain::StoreReader&)>& work) override;
     void write(const std::function<void(domain::StoreWriter&)>& work) override;
+    std::int64_t changeStamp() override;
     int schemaVersion() override;
     int latestSchemaVersion() const override;
     // Applies each missing migration in its own transaction under an advisory lock (two desks

@@ -88,6 +88,42 @@ constexpr const char* kSelectSetting = R"(SELECT value FROM settings WHERE key =
 constexpr const char* kUpsertSetting =
     R"(INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value)";
 constexpr const char* kCountBookings = R"(SELECT count(*) FROM bookings)";
+constexpr const char* kSelectBookingById = R"(WHERE b.id = ?)";
+constexpr const char* kSelectCustomer = R"(SELECT id, name, email, phone, language FROM customers WHERE id = ?)";
+constexpr const char* kSelectRefunds = R"(
+    SELECT id, payment_id, booking_id, currency, amount_cents, status, reason, created_at
+    FROM refunds WHERE booking_id = ? ORDER BY created_at, id)";
+constexpr const char* kSelectBlockById = R"(SELECT id, start_at, end_at, boat_id, reason FROM blocks WHERE id = ?)";
+constexpr const char* kSelectExceptions = R"(
+    SELECT id, day, departure_minute, kind, duration_min, note FROM timetable_exceptions
+    WHERE day BETWEEN ? AND ? ORDER BY day, departure_minute)";
+constexpr const char* kSelectCrew = R"(
+    SELECT c.id, c.day, c.boat_id, c.employee_id FROM crew_assignments c JOIN boats b ON b.id = c.boat_id
+    WHERE c.day = ? ORDER BY b.sort_order, b.name)";
+constexpr const char* kNotificationColumns = R"(
+    SELECT id, booking_id, recipient, language, kind, subject, body, status, error, attempts, created_at, sent_at
+    FROM notifications )";
+constexpr const char* kSelectLatestNotifications = R"(ORDER BY created_at DESC, id DESC LIMIT ?)";
+constexpr const char* kSelectNotificationsToSend = R"(WHERE status = 'PENDING' ORDER BY created_at, id)";
+constexpr const char* kMoveBooking =
+    R"(UPDATE bookings SET boat_id = ?, departure_start = ?, departure_end = ? WHERE id = ?)";
+constexpr const char* kDeleteBlock = R"(DELETE FROM blocks WHERE id = ?)";
+constexpr const char* kDeleteRule = R"(DELETE FROM timetable_rules WHERE id = ?)";
+constexpr const char* kUpsertException = R"(
+    INSERT INTO timetable_exceptions (id, day, departure_minute, kind, duration_min, note) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET day = excluded.day, departure_minute = excluded.departure_minute,
+        kind = excluded.kind, duration_min = excluded.duration_min, note = excluded.note)";
+constexpr const char* kDeleteException = R"(DELETE FROM timetable_exceptions WHERE id = ?)";
+constexpr const char* kUpsertCrew = R"(
+    INSERT INTO crew_assignments (id, day, boat_id, employee_id) VALUES (?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET day = excluded.day, boat_id = excluded.boat_id, employee_id = excluded.employee_id)";
+constexpr const char* kDeleteCrew = R"(DELETE FROM crew_assignments WHERE id = ?)";
+constexpr const char* kInsertNotification = R"(
+    INSERT INTO notifications (id, booking_id, recipient, language, kind, subject, body, status, error, attempts,
+                               created_at, sent_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kUpdateNotification =
+    R"(UPDATE notifications SET status = ?, error = ?, attempts = ?, sent_at = ? WHERE id = ?)";
 
 Uuid uuidOf(const SQLite::Column& c) {
     auto u = Uuid::parse(c.getString());
@@ -324,6 +360,101 @@ public:
         return s.getColumn(0).getInt64();
     }
 
+    std::optional<Booking> bookingById(const Uuid& id) override {
+        auto& s = statement(kBookingColumns, kSelectBookingById);
+        s.bind(1, id.str());
+        if (!s.executeStep()) return std::nullopt;
+        return bookingOf(s);
+    }
+
+    std::optional<Customer> customer(const Uuid& id) override {
+        auto& s = statement(kSelectCustomer);
+        s.bind(1, id.str());
+        if (!s.executeStep()) return std::nullopt;
+        return Customer{uuidOf(s.getColumn(0)), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                        s.getColumn(3).getString(), s.getColumn(4).getString()};
+    }
+
+    std::vector<Refund> refundsOfBooking(const Uuid& bookingId) override {
+        auto& s = statement(kSelectRefunds);
+        s.bind(1, bookingId.str());
+        std::vector<Refund> out;
+        while (s.executeStep())
+            out.push_back({uuidOf(s.getColumn(0)), uuidOf(s.getColumn(1)), uuidOf(s.getColumn(2)),
+                           Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString()),
+                           enumOf<RefundStatus>(s.getColumn(5), parseRefundStatus), s.getColumn(6).getString(),
+                           instantOf(s.getColumn(7))});
+        return out;
+    }
+
+    std::optional<Block> blockById(const Uuid& id) override {
+        auto& s = statement(kSelectBlockById);
+        s.bind(1, id.str());
+        if (!s.executeStep()) return std::nullopt;
+        return Block{uuidOf(s.getColumn(0)), instantOf(s.getColumn(1)), instantOf(s.getColumn(2)),
+                     optionalUuid(s.getColumn(3)), s.getColumn(4).getString()};
+    }
+
+    std::vector<TimetableException> timetableExceptions(LocalDate from, LocalDate to) override {
+        auto& s = statement(kSelectExceptions);
+        s.bind(1, isoDate(from));
+        s.bind(2, isoDate(to));
+        std::vector<TimetableException> out;
+        while (s.executeStep()) {
+            TimetableException e;
+            e.id = uuidOf(s.getColumn(0));
+            e.date = parseDate(s.getColumn(1).getString(), "day");
+            e.time = Minutes{s.getColumn(2).getInt()};
+            e.kind = enumOf<TimetableException::Kind>(s.getColumn(3), parseExceptionKind);
+            e.rideDuration = Minutes{s.getColumn(4).getInt()};
+            e.note = s.getColumn(5).getString();
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+    std::vector<CrewAssignment> crewOn(LocalDate date) override {
+        auto& s = statement(kSelectCrew);
+        s.bind(1, isoDate(date));
+        std::vector<CrewAssignment> out;
+        while (s.executeStep())
+            out.push_back({uuidOf(s.getColumn(0)), parseDate(s.getColumn(1).getString(), "day"),
+                           uuidOf(s.getColumn(2)), uuidOf(s.getColumn(3))});
+        return out;
+    }
+
+    static Notification notificationOf(SQLite::Statement& s) {
+        Notification n;
+        n.id = uuidOf(s.getColumn(0));
+        n.bookingId = optionalUuid(s.getColumn(1));
+        n.recipient = s.getColumn(2).getString();
+        n.language = s.getColumn(3).getString();
+        n.kind = s.getColumn(4).getString();
+        n.subject = s.getColumn(5).getString();
+        n.body = s.getColumn(6).getString();
+        n.status = enumOf<NotificationStatus>(s.getColumn(7), parseNotificationStatus);
+        n.error = s.getColumn(8).getString();
+        n.attempts = s.getColumn(9).getInt();
+        n.createdAt = instantOf(s.getColumn(10));
+        if (!s.getColumn(11).isNull()) n.sentAt = instantOf(s.getColumn(11));
+        return n;
+    }
+
+    std::vector<Notification> latestNotifications(int limit) override {
+        auto& s = statement(kNotificationColumns, kSelectLatestNotifications);
+        s.bind(1, limit);
+        std::vector<Notification> out;
+        while (s.executeStep()) out.push_back(notificationOf(s));
+        return out;
+    }
+
+    std::vector<Notification> notificationsToSend() override {
+        auto& s = statement(kNotificationColumns, kSelectNotificationsToSend);
+        std::vector<Notification> out;
+        while (s.executeStep()) out.push_back(notificationOf(s));
+        return out;
+    }
+
     // --- StoreWriter
     // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
     void lockDeparture(Instant) override {}
@@ -480,7 +611,81 @@ public:
         s.exec();
     }
 
+    void moveBooking(const Uuid& id, const Uuid& boatId, Instant start, Instant end) override {
+        auto& s = statement(kMoveBooking);
+        s.bind(1, boatId.str());
+        s.bind(2, isoUtc(start));
+        s.bind(3, isoUtc(end));
+        s.bind(4, id.str());
+        if (s.exec() == 0) throw NotFound("no booking with id " + id.str());
+    }
+
+    void deleteBlock(const Uuid& id) override { deleteById(kDeleteBlock, id, "closure"); }
+    void deleteTimetableRule(const Uuid& id) override { deleteById(kDeleteRule, id, "timetable rule"); }
+    void deleteTimetableException(const Uuid& id) override { deleteById(kDeleteException, id, "timetable change"); }
+    void deleteCrewAssignment(const Uuid& id) override { deleteById(kDeleteCrew, id, "crew assignment"); }
+
+    void saveTimetableException(const TimetableException& e) override {
+        e.validate();
+        auto& s = statement(kUpsertException);
+        s.bind(1, e.id.str());
+        s.bind(2, isoDate(e.date));
+        s.bind(3, static_cast<int>(e.time.count()));
+        s.bind(4, std::string(toString(e.kind)));
+        s.bind(5, static_cast<int>(e.rideDuration.count()));
+        s.bind(6, e.note);
+        execUnique(s, "time", "the timetable already has a change at " + hhmm(e.time) + " on " + isoDate(e.date));
+    }
+
+    void saveCrewAssignment(const CrewAssignment& a) override {
+        auto& s = statement(kUpsertCrew);
+        s.bind(1, a.id.str());
+        s.bind(2, isoDate(a.date));
+        s.bind(3, a.boatId.str());
+        s.bind(4, a.employeeId.str());
+        execUnique(s, "boat", "that boat already has a boatman on " + isoDate(a.date));
+    }
+
+    void insertNotification(const Notification& n) override {
+        auto& s = statement(kInsertNotification);
+        s.bind(1, n.id.str());
+        bindOptional(s, 2, n.bookingId);
+        s.bind(3, n.recipient);
+        s.bind(4, n.language);
+        s.bind(5, n.kind);
+        s.bind(6, n.subject);
+        s.bind(7, n.body);
+        s.bind(8, std::string(toString(n.status)));
+        s.bind(9, n.error);
+        s.bind(10, n.attempts);
+        s.bind(11, isoUtc(n.createdAt));
+        if (n.sentAt)
+            s.bind(12, isoUtc(*n.sentAt));
+        else
+            s.bind(12);
+        s.exec();
+    }
+
+    void updateNotification(const Notification& n) override {
+        auto& s = statement(kUpdateNotification);
+        s.bind(1, std::string(toString(n.status)));
+        s.bind(2, n.error);
+        s.bind(3, n.attempts);
+        if (n.sentAt)
+            s.bind(4, isoUtc(*n.sentAt));
+        else
+            s.bind(4);
+        s.bind(5, n.id.str());
+        if (s.exec() == 0) throw NotFound("no notification with id " + n.id.str());
+    }
+
 private:
+    void deleteById(const char* sql, const Uuid& id, const char* what) {
+        auto& s = statement(sql);
+        s.bind(1, id.str());
+        if (s.exec() == 0) throw NotFound(std::string("no ") + what + " with id " + id.str());
+    }
+
     // Runs an insert/update; a UNIQUE violation becomes a ConflictError the user understands.
     static void execUnique(SQLite::Statement& s, const char*, const std::string& message) {
         try {
@@ -585,6 +790,15 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
             throw;
         }
         return 0;
+    });
+}
+
+std::int64_t SqliteStore::changeStamp() {
+    return guarded(m_path, [&] {
+        // data_version moves when another connection commits: one page read, no table scan.
+        SQLite::Statement s(m_impl->db(), "PRAGMA data_version");
+        s.executeStep();
+        return static_cast<std::int64_t>(s.getColumn(0).getInt64());
     });
 }
 

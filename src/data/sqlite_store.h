@@ -18,6 +18,7 @@ public:
     std::string describe() const override;
     void read(const std::function<void(domain::StoreReader&)>& work) override;
     void write(const std::function<void(domain::StoreWriter&)>& work) override;
+    std::int64_t changeStamp() override;
     int schemaVersion() override;
     int latestSchemaVersion() const override;
     int migrate() override;

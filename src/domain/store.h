@@ -5,6 +5,8 @@
 #include "domain/availability.h"
 #include "domain/booking.h"
 #include "domain/closure.h"
+#include "domain/crew.h"
+#include "domain/notification.h"
 #include "domain/fleet.h"
 #include "domain/payment.h"
 #include "domain/pricing.h"
@@ -37,6 +39,16 @@ public:
     virtual std::vector<AuditEntry> latestAudit(int limit) = 0;              // newest first
     virtual std::optional<std::string> setting(std::string_view key) = 0;
     virtual std::int64_t bookingCount() = 0;
+
+    virtual std::optional<Booking> bookingById(const Uuid& id) = 0;
+    virtual std::optional<Customer> customer(const Uuid& id) = 0;
+    virtual std::vector<Refund> refundsOfBooking(const Uuid& bookingId) = 0;       // by creation
+    virtual std::optional<Block> blockById(const Uuid& id) = 0;
+    // One-off timetable changes on local dates in [from, to], by date then time.
+    virtual std::vector<TimetableException> timetableExceptions(LocalDate from, LocalDate to) = 0;
+    virtual std::vector<CrewAssignment> crewOn(LocalDate date) = 0;                 // by boat order
+    virtual std::vector<Notification> latestNotifications(int limit) = 0;          // newest first
+    virtual std::vector<Notification> notificationsToSend() = 0;                   // PENDING, oldest first
 };
 
 // What a write transaction may change. Financial and audit rows are only ever inserted.
@@ -57,6 +69,21 @@ public:
     virtual void insertRefund(const Refund& refund) = 0;
     virtual void appendAudit(const AuditEntry& entry) = 0;
     virtual void setSetting(std::string_view key, std::string_view value) = 0;
+
+    // A booking's new place (the state, party and money stay). NotFound for an unknown id.
+    virtual void moveBooking(const Uuid& bookingId, const Uuid& boatId, Instant departureStart,
+                             Instant departureEnd) = 0;
+    virtual void deleteBlock(const Uuid& blockId) = 0;                          // NotFound when unknown
+    virtual void deleteTimetableRule(const Uuid& ruleId) = 0;                   // NotFound when unknown
+    // Insert or update by id; a second exception at the same date and time is a ConflictError.
+    virtual void saveTimetableException(const TimetableException& exception) = 0;
+    virtual void deleteTimetableException(const Uuid& exceptionId) = 0;         // NotFound when unknown
+    // Insert or update by id; a second boatman on the same boat and date is a ConflictError.
+    virtual void saveCrewAssignment(const CrewAssignment& assignment) = 0;
+    virtual void deleteCrewAssignment(const Uuid& assignmentId) = 0;           // NotFound when unknown
+    virtual void insertNotification(const Notification& notification) = 0;
+    // Records a send attempt: status, error, attempts and sentAt of the notification with that id.
+    virtual void updateNotification(const Notification& notification) = 0;
 };
 
 class Store {
@@ -68,6 +95,10 @@ public:
     virtual void read(const std::function<void(StoreReader&)>& work) = 0;
     // Runs `work` in one write transaction: everything lands, or nothing when it throws.
     virtual void write(const std::function<void(StoreWriter&)>& work) = 0;
+
+    // A number that changes whenever any program commits a change to the database (another desk,
+    // the website, this program's other connections): cheap enough to ask every second.
+    virtual std::int64_t changeStamp() = 0;
 
     virtual int schemaVersion() = 0;                 // highest migration applied (0: empty)
     virtual int latestSchemaVersion() const = 0;     // highest migration this program carries

@@ -26,6 +26,46 @@ void TimetableRule::validate() const {
         throw ValidationError("ride duration", "must be between 5 minutes and 8 hours");
 }
 
+void TimetableException::validate() const {
+    if (!date.ok()) throw ValidationError("date", "is not a date");
+    if (time < Minutes{0} || time >= Minutes{24 * 60}) throw ValidationError("time", "must be a time of day");
+    if (kind == Kind::Extra && (rideDuration < Minutes{5} || rideDuration > Minutes{8 * 60}))
+        throw ValidationError("ride duration", "must be between 5 minutes and 8 hours");
+}
+
+std::string_view toString(TimetableException::Kind k) {
+    return k == TimetableException::Kind::Extra ? "EXTRA" : "CANCELLED";
+}
+
+std::optional<TimetableException::Kind> parseExceptionKind(std::string_view s) {
+    if (s == "EXTRA") return TimetableException::Kind::Extra;
+    if (s == "CANCELLED") return TimetableException::Kind::Cancelled;
+    return std::nullopt;
+}
+
+DayTimetable departuresOn(const std::vector<TimetableRule>& rules, const std::vector<TimetableException>& exceptions,
+                          LocalDate date, const BusinessZone& zone) {
+    DayTimetable day = departuresOn(rules, date, zone);
+    for (const auto& e : exceptions) {
+        if (e.date != date) continue;
+        if (e.kind == TimetableException::Kind::Cancelled) {
+            std::erase_if(day.departures, [&](const Departure& d) { return d.localStart == e.time; });
+            continue;
+        }
+        const auto resolved = zone.resolve(date, e.time);
+        if (resolved.kind == WallTimeKind::Nonexistent) {
+            day.skipped.push_back({e.time, hhmm(e.time) + " does not exist on " + isoDate(date) + " (clocks go forward)"});
+            continue;
+        }
+        const bool known = std::any_of(day.departures.begin(), day.departures.end(),
+                                       [&](const Departure& d) { return d.start == resolved.instant; });
+        if (!known) day.departures.push_back({resolved.instant, resolved.instant + e.rideDuration, e.time});
+    }
+    std::stable_sort(day.departures.begin(), day.departures.end(),
+                     [](const Departure& a, const Departure& b) { return a.start < b.start; });
+    return day;
+}
+
 DayTimetable departuresOn(const std::vector<TimetableRule>& rules, LocalDate date, const BusinessZone& zone) {
     DayTimetable day;
     for (const auto& rule : rules) {

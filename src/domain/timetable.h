@@ -5,6 +5,9 @@
 #include "domain/uuid.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace narcisse::domain {
@@ -22,6 +25,21 @@ struct TimetableRule {
     bool appliesTo(LocalDate date) const;
     void validate() const;             // throws ValidationError naming the field
 };
+
+// A one-off change of the timetable on one date: an extra departure, or a departure cancelled.
+struct TimetableException {
+    enum class Kind { Extra, Cancelled };
+    Uuid id;
+    LocalDate date;
+    Minutes time{0};                  // local wall time
+    Kind kind = Kind::Extra;
+    Minutes rideDuration{45};         // Extra only
+    std::string note;                 // why (shown to staff)
+
+    void validate() const;
+};
+std::string_view toString(TimetableException::Kind k);   // EXTRA, CANCELLED
+std::optional<TimetableException::Kind> parseExceptionKind(std::string_view s);
 
 struct Departure {
     Instant start;
@@ -44,5 +62,8 @@ struct DayTimetable {
 // exist (spring forward) is skipped and reported; one that happens twice (fall back) is taken once,
 // at its first occurrence.
 DayTimetable departuresOn(const std::vector<TimetableRule>& rules, LocalDate date, const BusinessZone& zone);
+// The same, with the date's one-off changes applied: extra departures added, cancelled ones removed.
+DayTimetable departuresOn(const std::vector<TimetableRule>& rules, const std::vector<TimetableException>& exceptions,
+                          LocalDate date, const BusinessZone& zone);
 
 }  // namespace narcisse::domain

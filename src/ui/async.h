@@ -69,15 +69,25 @@ void RunOnWorker(app::Worker& worker, Window* window, Work work, Done done, Fail
 {
     using Result = std::invoke_result_t<Work&, domain::Store&>;
     WindowPost<Window> post(window);
-    worker.post([post, work = std::move(work), done = std::move(done), failed = std::move(failed)](domain::Store& store) mutable {
+    // The store may fail to open (damaged file, server down): the worker reports that here.
+    auto notOpened = [post, failed](std::exception_ptr error) {
         try {
-            // Results travel by shared_ptr: a day planning is not copied on its way back.
-            auto result = std::make_shared<Result>(work(store));
-            post([done, result](Window& w) { done(w, std::move(*result)); });
+            std::rethrow_exception(error);
         } catch (...) {
             post([failed, failure = CurrentFailure()](Window& w) { failed(w, failure); });
         }
-    });
+    };
+    worker.post(
+        [post, work = std::move(work), done = std::move(done), failed = std::move(failed)](domain::Store& store) mutable {
+            try {
+                // Results travel by shared_ptr: a day planning is not copied on its way back.
+                auto result = std::make_shared<Result>(work(store));
+                post([done, result](Window& w) { done(w, std::move(*result)); });
+            } catch (...) {
+                post([failed, failure = CurrentFailure()](Window& w) { failed(w, failure); });
+            }
+        },
+        std::move(notOpened));
 }
 
 }  // namespace narcisse::ui

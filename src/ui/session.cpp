@@ -5,29 +5,6 @@
 #include "domain/errors.h"
 
 namespace narcisse::ui {
-namespace {
-
-// Stands in for a store that failed to open, so the error reaches the window that asked through
-// the ordinary failure path instead of leaving it waiting.
-class UnavailableStore final : public domain::Store {
-public:
-    UnavailableStore(std::string location, std::string reason)
-        : m_location(std::move(location)), m_reason(std::move(reason)) {}
-    std::string describe() const override { return m_location; }
-    void read(const std::function<void(domain::StoreReader&)>&) override { Fail(); }
-    void write(const std::function<void(domain::StoreWriter&)>&) override { Fail(); }
-    int schemaVersion() override { Fail(); }
-    int latestSchemaVersion() const override { return 0; }
-    int migrate() override { Fail(); }
-    std::vector<std::string> check() override { Fail(); }
-
-private:
-    [[noreturn]] void Fail() const { throw domain::StoreUnavailable(m_reason); }
-    std::string m_location;
-    std::string m_reason;
-};
-
-}  // namespace
 
 bool Session::IsServer() const
 {
@@ -44,13 +21,8 @@ std::shared_ptr<Session> MakeSession(std::string location, std::shared_ptr<const
     auto session = std::make_shared<Session>();
     session->location = location;
     session->clock = std::move(clock);
-    session->worker = std::make_unique<app::Worker>([location]() -> std::unique_ptr<domain::Store> {
-        try {
-            return app::openStore(location);
-        } catch (const std::exception& e) {
-            return std::make_unique<UnavailableStore>(location, e.what());
-        }
-    });
+    // A store that fails to open reaches the asking window through RunOnWorker's failure path.
+    session->worker = std::make_unique<app::Worker>([location] { return app::openStore(location); });
     return session;
 }
 
