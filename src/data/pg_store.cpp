@@ -736,16 +736,20 @@ private:
     }
 
     // Runs `change` under a savepoint: a UNIQUE violation becomes a ConflictError the user
-    // understands and, as with SQLite, the rest of the transaction stays usable.
+    // understands and, as with SQLite, the rest of the transaction stays usable. The savepoint is
+    // set by hand: libpqxx 6's subtransaction only begins on a plain exec, so with a prepared
+    // statement as its first command it never sent SAVEPOINT, and the refused row aborted the
+    // whole transaction.
     template <typename F>
     void uniqueOrConflict(const std::string& message, F&& change) {
-        pqxx::subtransaction savepoint(m_tx, "unique_check");
+        m_tx.exec0("SAVEPOINT unique_check");
         try {
-            change(savepoint);
+            change(m_tx);
         } catch (const pqxx::unique_violation&) {
+            m_tx.exec0("ROLLBACK TO SAVEPOINT unique_check");
             throw ConflictError(message);
         }
-        savepoint.commit();
+        m_tx.exec0("RELEASE SAVEPOINT unique_check");
     }
 
     PgStore::Session& m_session;
@@ -837,8 +841,9 @@ void PgStore::write(const std::function<void(StoreWriter&)>& work) {
 }
 
 std::int64_t PgStore::changeStamp() {
-    // 002_planning.sql: statement triggers move the change_stamp sequence; last_value is one page.
-    static constexpr Sql kChangeStamp{"select_change_stamp", R"(SELECT last_value FROM change_stamp)"};
+    // 002_planning.sql: the transactions that change a planning move this one row at their commit,
+    // so the stamp read here and the data read after it agree.
+    static constexpr Sql kChangeStamp{"select_change_stamp", R"(SELECT value FROM change_stamp)"};
     return guarded(m_server, [&] {
         auto& s = session();
         pqxx::read_transaction tx(s.connection());

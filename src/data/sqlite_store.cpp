@@ -173,9 +173,18 @@ public:
         if (it == m_statements.end())
             it = m_statements.emplace(key, std::make_unique<SQLite::Statement>(m_db, key)).first;
         auto& s = *it->second;
-        s.reset();
+        // Not reset(): sqlite3_reset repeats the error of the statement's last run (a refused
+        // duplicate, already reported as a ConflictError), which would refuse this run as well.
+        s.tryReset();
         s.clearBindings();
         return s;
+    }
+
+    // Ends every cached statement's run. A lookup that stopped at its first row leaves its statement
+    // running, and a running statement keeps the connection on its read snapshot after COMMIT: the
+    // desk would neither see other programs' commits nor be told of them (PRAGMA data_version).
+    void finishStatements() noexcept {
+        for (auto& entry : m_statements) entry.second->tryReset();
     }
 
     void clearStatements() { m_statements.clear(); }
@@ -768,7 +777,13 @@ void SqliteStore::read(const std::function<void(StoreReader&)>& work) {
     guarded(m_path, [&] {
         // A deferred transaction gives the reader one consistent snapshot (WAL).
         SQLite::Transaction tx(m_impl->db());
-        work(*m_impl);
+        try {
+            work(*m_impl);
+        } catch (...) {
+            m_impl->finishStatements();
+            throw;   // `tx` rolls back as it goes out of scope
+        }
+        m_impl->finishStatements();
         tx.commit();
         return 0;
     });
@@ -780,8 +795,10 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
         m_impl->db().exec("BEGIN IMMEDIATE");
         try {
             work(*m_impl);
+            m_impl->finishStatements();
             m_impl->db().exec("COMMIT");
         } catch (...) {
+            m_impl->finishStatements();
             try {
                 m_impl->db().exec("ROLLBACK");
             } catch (const SQLite::Exception&) {

@@ -37,28 +37,43 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_status ON notifications(status, created_at);
 CREATE INDEX notifications_created ON notifications(created_at);
 
--- Every statement that changes what a planning shows moves the stamp (sequences are not
--- transactional: a rolled-back change moves it too, which only costs one extra refresh).
-CREATE SEQUENCE change_stamp;
+-- The change stamp the desks poll (PgStore::changeStamp): one row, moved by every transaction that
+-- changes what a planning shows, inside that transaction. A desk therefore sees the new stamp exactly
+-- when it can see the change: a stamp read while the change is under way is still the old one, and a
+-- rolled-back change never moves it. (A sequence moves at the statement, before the commit: a desk
+-- polling in between refreshed without the change and was never told again.)
+CREATE TABLE change_stamp (
+    one_row    boolean PRIMARY KEY DEFAULT true CHECK (one_row),
+    value      bigint NOT NULL,
+    stamped_by xid8              -- the transaction that last moved it: once per transaction is enough
+);
+INSERT INTO change_stamp (value) VALUES (0);
+
 CREATE FUNCTION bump_change_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM nextval('change_stamp');
+    UPDATE change_stamp SET value = value + 1, stamped_by = pg_current_xact_id()
+    WHERE stamped_by IS DISTINCT FROM pg_current_xact_id();
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER bookings_changed AFTER INSERT OR UPDATE OR DELETE ON bookings
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER blocks_changed AFTER INSERT OR UPDATE OR DELETE ON blocks
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER boats_changed AFTER INSERT OR UPDATE OR DELETE ON boats
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER customers_changed AFTER INSERT OR UPDATE OR DELETE ON customers
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER timetable_rules_changed AFTER INSERT OR UPDATE OR DELETE ON timetable_rules
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER timetable_exceptions_changed AFTER INSERT OR UPDATE OR DELETE ON timetable_exceptions
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER crew_assignments_changed AFTER INSERT OR UPDATE OR DELETE ON crew_assignments
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
-CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE ON settings
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_change_stamp();
+
+-- Deferred to the commit, so the row is locked for the transaction's last instant only: desks
+-- selling different departures wait on each other for a moment at most and never deadlock (a
+-- transaction holding the row waits for nothing else). Constraint triggers are per row; after the
+-- first, each is a no-op.
+CREATE CONSTRAINT TRIGGER bookings_changed AFTER INSERT OR UPDATE OR DELETE ON bookings
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER blocks_changed AFTER INSERT OR UPDATE OR DELETE ON blocks
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER boats_changed AFTER INSERT OR UPDATE OR DELETE ON boats
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER customers_changed AFTER INSERT OR UPDATE OR DELETE ON customers
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER timetable_rules_changed AFTER INSERT OR UPDATE OR DELETE ON timetable_rules
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER timetable_exceptions_changed AFTER INSERT OR UPDATE OR DELETE ON timetable_exceptions
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER crew_assignments_changed AFTER INSERT OR UPDATE OR DELETE ON crew_assignments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
+CREATE CONSTRAINT TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE ON settings
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_change_stamp();
