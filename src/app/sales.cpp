@@ -26,8 +26,15 @@ SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request
         if (dep == day.departures.end()) throw ConflictError("there is no departure at " + when);
         if (dep->start <= now) throw ConflictError("the departure at " + when + " has already left");
 
-        // Everything below reads the seats after the lock: no other desk can sell them meanwhile.
+        // Everything below reads after the lock: no other desk can sell these seats meanwhile, and a
+        // timetable change that removes this departure (it takes the same lock) has either landed
+        // already — then the departure is gone from a fresh read — or waits for this sale.
         w.lockDeparture(dep->start);
+        const auto fresh =
+            departuresOn(w.timetableRules(), w.timetableExceptions(request.date, request.date), request.date, zone);
+        if (std::none_of(fresh.departures.begin(), fresh.departures.end(),
+                         [&](const Departure& d) { return d.start == dep->start; }))
+            throw ConflictError("there is no departure at " + when);
         const auto boats = w.boats();
         const auto blocks = w.blocksOverlapping(dep->start, dep->end);
         const auto bookings = w.bookingsDeparting(dep->start, dep->start + std::chrono::seconds{1});
