@@ -20,6 +20,7 @@ enum {
     kIdNextDay,
     kIdToday,
     kIdRefresh,
+    kIdMoveBooking,
 };
 
 }  // namespace
@@ -48,8 +49,47 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
 
 void MainFrame::BuildMenus()
 {
+    // One function per menu, so a new dialog (closures, crew, timetable…) is one Append and one Bind.
+    auto* bar = new wxMenuBar;
+    bar->Append(MakeFileMenu(), _("&File"));
+    bar->Append(MakeEditMenu(), _("&Edit"));
+    bar->Append(MakeViewMenu(), _("&View"));
+    bar->Append(MakePlanningMenu(), _("&Planning"));
+    bar->Append(MakeHelpMenu(), _("&Help"));
+    SetMenuBar(bar);
+}
+
+wxMenu* MainFrame::MakeFileMenu()
+{
     auto* file = new wxMenu;
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"), _("Close the program"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    return file;
+}
+
+wxMenu* MainFrame::MakeEditMenu()
+{
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"), _("Undo the last planning change (checked again against the seats)"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Y"), _("Do the last undone planning change again"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Undo(); }, wxID_UNDO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Redo(); }, wxID_REDO);
+    // The labels name what would be undone ("Undo move SN-…"), refreshed whenever the menu shows.
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) {
+        event.Enable(m_planning->CanUndo());
+        const wxString what = m_planning->UndoLabel();
+        event.SetText((what.empty() ? _("&Undo") : wxString::Format(_("&Undo %s"), what)) + "\tCtrl+Z");
+    }, wxID_UNDO);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) {
+        event.Enable(m_planning->CanRedo());
+        const wxString what = m_planning->RedoLabel();
+        event.SetText((what.empty() ? _("&Redo") : wxString::Format(_("&Redo %s"), what)) + "\tCtrl+Y");
+    }, wxID_REDO);
+    return edit;
+}
+
+wxMenu* MainFrame::MakeViewMenu()
+{
     auto* view = new wxMenu;
     view->Append(kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
     view->AppendSeparator();
@@ -58,21 +98,31 @@ void MainFrame::BuildMenus()
     view->Append(kIdToday, _("&Today\tCtrl+T"), _("Show today"));
     view->AppendSeparator();
     view->Append(kIdRefresh, _("&Reload\tF5"), _("Read the planning again from the database"));
-    auto* help = new wxMenu;
-    help->Append(wxID_ABOUT, _("&About Sweet Narcisse"));
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(view, _("&View"));
-    bar->Append(help, _("&Help"));
-    SetMenuBar(bar);
-
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(0); }, kIdViewPlanning);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Reload(); }, kIdRefresh);
+    return view;
+}
+
+wxMenu* MainFrame::MakePlanningMenu()
+{
+    auto* planning = new wxMenu;
+    // No accelerator: the grid itself answers M and Enter, and a menu letter would eat the date field's typing.
+    planning->Append(kIdMoveBooking, _("&Move booking…"),
+                     _("Move the selected booking to another departure or boat (M or Enter in the planning)"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->OpenMoveDialog(); }, kIdMoveBooking);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, kIdMoveBooking);
+    return planning;
+}
+
+wxMenu* MainFrame::MakeHelpMenu()
+{
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Sweet Narcisse"));
+    Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    return help;
 }
 
 void MainFrame::BuildStatusBar()

@@ -1,5 +1,6 @@
 // The main window: the views of DESIGN.md §7 that exist (only Planning so far) down the left,
-// the chosen view on the right, the store and the signed-in employee in the status bar.
+// the chosen view on the right, the store and the signed-in employee in the status bar; Edit's
+// undo and redo are the planning's history.
 #pragma once
 
 #include "ui/session.h"
@@ -8,6 +9,7 @@
 
 #include <memory>
 
+class wxMenu;
 class wxSimplebook;
 
 namespace narcisse::ui {
@@ -24,6 +26,11 @@ public:
 
 private:
     void BuildMenus();
+    wxMenu* MakeFileMenu();
+    wxMenu* MakeEditMenu();
+    wxMenu* MakeViewMenu();
+    wxMenu* MakePlanningMenu();   // the schedule's actions: move; closures, crew, timetable to come
+    wxMenu* MakeHelpMenu();
     void BuildStatusBar();
     void OnAbout(wxCommandEvent& event);
 

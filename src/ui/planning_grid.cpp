@@ -46,6 +46,8 @@ PlanningGrid::PlanningGrid(wxWindow* parent)
     Bind(wxEVT_MOTION, &PlanningGrid::OnMotion, this);
     Bind(wxEVT_LEAVE_WINDOW, &PlanningGrid::OnLeave, this);
     Bind(wxEVT_LEFT_DOWN, &PlanningGrid::OnLeftDown, this);
+    Bind(wxEVT_LEFT_UP, &PlanningGrid::OnLeftUp, this);
+    Bind(wxEVT_MOUSE_CAPTURE_LOST, &PlanningGrid::OnCaptureLost, this);
     Bind(wxEVT_KEY_DOWN, &PlanningGrid::OnKeyDown, this);
     Bind(wxEVT_SET_FOCUS, &PlanningGrid::OnFocus, this);
     Bind(wxEVT_KILL_FOCUS, &PlanningGrid::OnFocus, this);
@@ -54,10 +56,21 @@ PlanningGrid::PlanningGrid(wxWindow* parent)
 
 void PlanningGrid::SetPlanning(std::shared_ptr<const app::DayPlanning> planning)
 {
+    CancelDrag();   // its booking index belongs to the day being replaced
     m_planning = std::move(planning);
     m_message.clear();
     Relayout();
+    // A reload keeps the selected cell, and the selected booking while it is still in that cell.
+    const auto kept = m_selectedBooking;
     SelectCell(m_selected.x, m_selected.y);
+    if (kept && m_planning) {
+        const auto index = BookingIndex(*kept);
+        const auto& cells = m_planning->cells;
+        const auto column = static_cast<std::size_t>(m_selected.x), row = static_cast<std::size_t>(m_selected.y);
+        if (index && column < cells.size() && row < cells[column].size() &&
+            std::find(cells[column][row].begin(), cells[column][row].end(), *index) != cells[column][row].end())
+            m_selectedBooking = kept;
+    }
 }
 
 void PlanningGrid::SetNow(std::optional<domain::Instant> now)
@@ -141,7 +154,9 @@ void PlanningGrid::SelectCell(int column, int row)
 {
     const int columns = static_cast<int>(m_layout.Columns().size());
     const int rows = static_cast<int>(m_layout.Rows().size());
-    m_selected = wxPoint(std::clamp(column, 0, std::max(0, columns - 1)), std::clamp(row, 0, std::max(0, rows - 1)));
+    const wxPoint cell(std::clamp(column, 0, std::max(0, columns - 1)), std::clamp(row, 0, std::max(0, rows - 1)));
+    if (cell != m_selected || !m_planning) m_selectedBooking.reset();
+    m_selected = cell;
     if (columns > 0 && rows > 0) EnsureVisible(m_selected.x, m_selected.y);
     Refresh(false);
 }
@@ -227,6 +242,7 @@ void PlanningGrid::Draw(wxGraphicsContext& gc, const wxSize& size) const
     DrawRowHeaders(gc, size, scroll);
     DrawNowLine(gc, size, scroll);
     DrawSelection(gc, size);
+    DrawDrag(gc, size);
 }
 
 void PlanningGrid::DrawCells(wxGraphicsContext& gc, const wxSize& size, const wxPoint& scroll) const
@@ -413,6 +429,8 @@ void PlanningGrid::DrawRowHeaders(wxGraphicsContext& gc, const wxSize& size, con
     const wxGraphicsFont nameFont = gc.CreateFont(m.bold, kText);
     const wxGraphicsFont mutedNameFont = gc.CreateFont(m.bold, kMutedText);
     const wxGraphicsFont detailsFont = gc.CreateFont(m.small, kMutedText);
+    const wxGraphicsFont crewFont = gc.CreateFont(m.small, kText);
+    const wxGraphicsFont warningFont = gc.CreateFont(m.smallItalic, kFullText);
     const wxGraphicsBrush lineBrush = gc.CreateBrush(wxBrush(kGridLine));
     const int swatch = std::max(FromDIP(12), m.normalTextHeight - FromDIP(2));
     const int textX = 3 * m.padding + swatch + 2 * m.padding;
@@ -430,6 +448,10 @@ void PlanningGrid::DrawRowHeaders(wxGraphicsContext& gc, const wxSize& size, con
         gc.DrawText(row.name, textX, nameY);
         gc.SetFont(detailsFont);
         gc.DrawText(row.details, textX, nameY + m.normalTextHeight + FromDIP(2));
+        if (!row.crew.empty()) {
+            gc.SetFont(row.crewWarning ? warningFont : crewFont);
+            gc.DrawText(row.crew, textX, nameY + m.normalTextHeight + m.smallTextHeight + FromDIP(4));
+        }
         gc.SetBrush(lineBrush);
         FillRect(gc, 0, y + row.height - 1, width, 1);
     }
@@ -471,6 +493,12 @@ void PlanningGrid::DrawSelection(wxGraphicsContext& gc, const wxSize& size) cons
     gc.SetPen(wxPen(HasFocus() ? kSelection : kSelectionUnfocused, width));
     gc.SetBrush(*wxTRANSPARENT_BRUSH);
     gc.DrawRectangle(cell.x + width / 2.0, cell.y + width / 2.0, cell.width - width, cell.height - width);
+    if (const auto index = SelectedBookingIndex()) {
+        const wxRect block = BlockRect(*index);
+        if (!block.IsEmpty())
+            gc.DrawRoundedRectangle(block.x - width / 2.0, block.y - width / 2.0, block.width + width,
+                                    block.height + width, FromDIP(3));
+    }
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.PopState();
 }
@@ -487,60 +515,6 @@ void PlanningGrid::OnSize(wxSizeEvent& event)
 {
     Refresh(false);
     event.Skip();
-}
-
-void PlanningGrid::OnMotion(wxMouseEvent& event)
-{
-    const wxString tip = TooltipAt(event.GetPosition());
-    if (tip != m_tooltip) {
-        m_tooltip = tip;
-        if (tip.empty())
-            UnsetToolTip();
-        else
-            SetToolTip(tip);
-    }
-    event.Skip();
-}
-
-void PlanningGrid::OnLeave(wxMouseEvent& event)
-{
-    m_tooltip.clear();
-    UnsetToolTip();
-    event.Skip();
-}
-
-void PlanningGrid::OnLeftDown(wxMouseEvent& event)
-{
-    SetFocus();
-    const auto& m = m_layout.Metrics();
-    const wxPoint content = event.GetPosition() + ScrollOffset() - wxPoint(m.rowHeaderWidth, m.headerHeight);
-    if (event.GetPosition().x >= m.rowHeaderWidth && event.GetPosition().y >= m.headerHeight) {
-        const int column = m_layout.ColumnAt(content.x);
-        const int row = m_layout.RowAt(content.y);
-        if (column >= 0 && row >= 0) SelectCell(column, row);
-    }
-    event.Skip();
-}
-
-void PlanningGrid::OnKeyDown(wxKeyEvent& event)
-{
-    if (event.HasAnyModifiers() && event.GetKeyCode() != WXK_TAB) {
-        event.Skip();   // Ctrl+arrows change the day (the frame's shortcuts)
-        return;
-    }
-    const int lastColumn = static_cast<int>(m_layout.Columns().size()) - 1;
-    int column = m_selected.x, row = m_selected.y;
-    switch (event.GetKeyCode()) {
-    case WXK_LEFT: --column; break;
-    case WXK_RIGHT: ++column; break;
-    case WXK_UP: --row; break;
-    case WXK_DOWN: ++row; break;
-    case WXK_HOME: column = 0; break;
-    case WXK_END: column = lastColumn; break;
-    case WXK_TAB: Navigate(event.ShiftDown() ? wxNavigationKeyEvent::IsBackward : wxNavigationKeyEvent::IsForward); return;
-    default: event.Skip(); return;
-    }
-    SelectCell(column, row);
 }
 
 void PlanningGrid::OnFocus(wxFocusEvent& event)

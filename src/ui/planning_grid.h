@@ -1,5 +1,7 @@
 // The day planning drawn as one custom control: boats as rows, departures as columns, bookings as
 // blocks in the cells. The header and the boat column stay in place while the cells scroll.
+// A booking can be dragged to another cell; the grid only tells whether the rules would allow it
+// (from the day it shows, never asking the store) and hands the move to its owner.
 #pragma once
 
 #include "app/planning.h"
@@ -8,8 +10,10 @@
 #include <wx/scrolwin.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 class wxGraphicsContext;
@@ -42,6 +46,29 @@ public:
     // Draws the visible part as the screen shows it (used by OnPaint, tests and screenshots).
     void Draw(wxGraphicsContext& gc, const wxSize& size) const;
 
+    // --- Moving bookings (planning_grid_input.cpp) ---
+    // Indexes are into Planning()->bookings; `row` is a boat of Planning()->boats.
+    using MoveHandler = std::function<void(std::size_t booking, int column, int row)>;
+    void SetOnMove(MoveHandler handler) { m_onMove = std::move(handler); }           // dropped on an allowed cell
+    void SetOnMoveDialog(std::function<void(std::size_t booking)> handler) { m_onMoveDialog = std::move(handler); }
+    void SetOnRefused(std::function<void(const wxString& reason)> handler) { m_onRefused = std::move(handler); }
+    // The rules the drop hint applies (the business settings of the store, the current time).
+    void SetMoveRules(const domain::BusinessSettings& settings, std::function<domain::Instant()> now);
+    // Why the booking may not go to that cell, or nothing: domain::moveRefusal on the day shown.
+    std::optional<std::string> MoveHint(std::size_t booking, int column, int row) const;
+
+    const domain::Booking* SelectedBooking() const;
+    std::optional<std::size_t> SelectedBookingIndex() const;
+    // Selects the booking's cell and the booking in it; false when it is not on this day.
+    bool SelectBooking(const domain::Uuid& id);
+    // Where a booking's block is drawn, in window coordinates (empty when it is not drawn).
+    wxRect BlockRect(std::size_t booking) const;
+    std::optional<std::size_t> BlockAt(const wxPoint& point) const;
+    bool IsDragging() const { return m_drag && m_drag->active; }
+    // The cell under a drag and whether it accepts the booking (tests and the status line).
+    std::optional<wxPoint> DropCell() const;
+    std::optional<std::string> DropRefusal() const;
+
     // No blitting: the header and the boat column stay put, so a scroll repaints (fast enough).
     void ScrollWindow(int dx, int dy, const wxRect* rect = nullptr) override;
 
@@ -57,6 +84,12 @@ private:
     void DrawRowHeaders(wxGraphicsContext& gc, const wxSize& size, const wxPoint& scroll) const;
     void DrawNowLine(wxGraphicsContext& gc, const wxSize& size, const wxPoint& scroll) const;
     void DrawSelection(wxGraphicsContext& gc, const wxSize& size) const;
+    void DrawDrag(wxGraphicsContext& gc, const wxSize& size) const;
+    std::optional<wxPoint> CellAt(const wxPoint& point) const;   // x = column, y = row
+    std::optional<std::size_t> BookingIndex(const domain::Uuid& id) const;
+    void UpdateDrop(const wxPoint& point);
+    void CancelDrag();
+    bool CycleBooking(bool forward);   // false past the last (or first) booking of the cell
     void DrawMessage(wxGraphicsContext& gc, const wxSize& size, const wxString& message) const;
 
     void OnPaint(wxPaintEvent& event);
@@ -64,6 +97,8 @@ private:
     void OnMotion(wxMouseEvent& event);
     void OnLeave(wxMouseEvent& event);
     void OnLeftDown(wxMouseEvent& event);
+    void OnLeftUp(wxMouseEvent& event);
+    void OnCaptureLost(wxMouseCaptureLostEvent& event);
     void OnKeyDown(wxKeyEvent& event);
     void OnFocus(wxFocusEvent& event);
     void OnDpiChanged(wxDPIChangedEvent& event);
@@ -73,6 +108,23 @@ private:
     std::optional<domain::Instant> m_now;
     wxString m_message;
     wxPoint m_selected{0, 0};
+    std::optional<domain::Uuid> m_selectedBooking;   // a booking of the selected cell
+
+    struct Drag {
+        domain::Uuid booking;
+        std::size_t index = 0;       // into m_planning->bookings
+        wxPoint pressed;             // where the button went down
+        wxPoint at;                  // where the mouse is
+        bool active = false;         // moved far enough to be a drag, not a click
+        std::optional<wxPoint> cell; // the cell under the mouse
+        std::optional<std::string> refusal;
+    };
+    std::optional<Drag> m_drag;
+    domain::BusinessSettings m_rules;
+    std::function<domain::Instant()> m_clock;
+    MoveHandler m_onMove;
+    std::function<void(std::size_t)> m_onMoveDialog;
+    std::function<void(const wxString&)> m_onRefused;
     wxString m_tooltip;
     double m_lastPaintMs = 0.0;
     wxBitmap m_buffer;

@@ -79,6 +79,23 @@ PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningM
         // TRANSLATORS: after the capacity in the planning's boat column, e.g. "12 seats · maintenance"
         if (boat.status == domain::BoatStatus::Maintenance) row.details += wxString::FromUTF8(" · ") + _("maintenance");
         row.details = shorten.Fit(row.details, m.small, textWidth);
+        const domain::Employee* boatman = planning.boatmanOf(boat.id);
+        bool noBoatman = false, twoBoats = false;
+        for (const auto& warning : planning.crewWarnings) {
+            if (warning.boatId != boat.id) continue;
+            noBoatman = noBoatman || warning.kind == domain::CrewWarning::Kind::NoBoatman;
+            twoBoats = twoBoats || warning.kind == domain::CrewWarning::Kind::TwoBoats;
+        }
+        if (boatman) {
+            // TRANSLATORS: under a boat's name in the planning: who rows it that day
+            row.crew = wxString::Format(_("Boatman: %s"), wxString::FromUTF8(boatman->name));
+            // TRANSLATORS: after the boatman's name when the same person rows another boat at once
+            if (twoBoats) row.crew += wxString::FromUTF8(" · ") + _("on two boats");
+        } else if (noBoatman) {
+            row.crew = _("No boatman");
+        }
+        row.crewWarning = noBoatman || twoBoats;
+        row.crew = shorten.Fit(row.crew, row.crewWarning ? m.smallItalic : m.small, textWidth);
         row.colour = wxColour(wxString::FromUTF8(boat.colour));
         if (!row.colour.IsOk()) row.colour = wxColour(0x2E, 0x86, 0xAB);
     }
@@ -154,7 +171,10 @@ PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningM
 
     int top = 0;
     for (std::size_t r = 0; r < rowCount; ++r) {
-        const int needed = m.padding * 2 + m.countHeight + blocksPerRow[r] * (m.blockHeight + m.blockGap);
+        int needed = m.padding * 2 + m.countHeight + blocksPerRow[r] * (m.blockHeight + m.blockGap);
+        // The boat column's three lines (name, seats, boatman) must fit too.
+        if (!m_rows[r].crew.empty())
+            needed = std::max(needed, m.padding * 3 + m.normalTextHeight + 2 * m.smallTextHeight + 6);
         m_rows[r].top = top;
         m_rows[r].height = std::max(m.minRowHeight, needed);
         top += m_rows[r].height;

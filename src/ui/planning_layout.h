@@ -58,6 +58,8 @@ struct RowLayout {
     wxString details;                 // "12 seats" or "12 seats · in maintenance"
     wxColour colour;
     bool outOfService = false;
+    wxString crew;                    // "Boatman: Luc Meyer", or the crew warning about this boat
+    bool crewWarning = false;         // booked without a boatman, or its boatman on two boats
 };
 
 struct ColumnLayout {

@@ -1,7 +1,9 @@
 #include "ui/planning_panel.h"
 
+#include "app/settings.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/move_dialog.h"
 #include "ui/planning_grid.h"
 #include "ui/planning_legend.h"
 
@@ -17,6 +19,10 @@ namespace {
 // How far a nearest-day search looks on each side of today: a whole year, so an off-season start
 // still lands on the season.
 constexpr int kNearestDaySearchDays = 366;
+
+// Another program's change shows within two seconds: a cheap stamp is asked for every second.
+constexpr int kPollMilliseconds = 1000;
+enum { kIdMinuteTimer = wxID_HIGHEST + 100, kIdPollTimer };
 
 app::DayPlanning LoadNearest(domain::Store& store, domain::LocalDate date, domain::Instant now)
 {
@@ -41,13 +47,19 @@ wxBitmapButton* MakeIconButton(wxWindow* parent, const char* icon, const wxStrin
 }  // namespace
 
 PlanningPanel::PlanningPanel(wxWindow* parent, std::shared_ptr<Session> session)
-    : wxPanel(parent, wxID_ANY), m_session(std::move(session)), m_minute(this)
+    : wxPanel(parent, wxID_ANY),
+      m_session(std::move(session)),
+      m_minute(this, kIdMinuteTimer),
+      m_poll(this, kIdPollTimer),
+      m_history(std::make_shared<app::PlanningHistory>())
 {
     SetBackgroundColour(*wxWHITE);   // one white sheet with the grid, the bar and the legend on it
     m_date = m_requested = m_session->Today();
     BuildLayout();
-    Bind(wxEVT_TIMER, &PlanningPanel::OnMinute, this);
+    Bind(wxEVT_TIMER, &PlanningPanel::OnMinute, this, kIdMinuteTimer);
+    Bind(wxEVT_TIMER, &PlanningPanel::OnPoll, this, kIdPollTimer);
     m_minute.Start(30 * 1000);   // keeps the current-time line moving
+    m_poll.Start(kPollMilliseconds);
 }
 
 void PlanningPanel::BuildLayout()
@@ -95,6 +107,17 @@ void PlanningPanel::BuildLayout()
     today->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ShowToday(); });
     refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
     m_picker->Bind(wxEVT_DATE_CHANGED, &PlanningPanel::OnDateChanged, this);
+
+    m_grid->SetOnMove([this](std::size_t booking, int column, int row) { RequestMove(booking, column, row); });
+    m_grid->SetOnMoveDialog([this](std::size_t booking) { OpenMoveDialog(booking); });
+    m_grid->SetOnRefused([this](const wxString& reason) {
+        ShowNotice(wxString::Format(_("Cannot move there: %s"), reason), wxICON_WARNING);
+    });
+    const std::weak_ptr<Session> session = m_session;
+    m_grid->SetMoveRules(m_settings, [session] {
+        const auto s = session.lock();
+        return s ? s->Now() : domain::Instant{};
+    });
 }
 
 void PlanningPanel::ShowDate(domain::LocalDate date)
@@ -140,28 +163,43 @@ void PlanningPanel::SetDate(domain::LocalDate date)
     Layout();
 }
 
-void PlanningPanel::Load(bool nearestIfEmpty)
+void PlanningPanel::Load(bool nearestIfEmpty, bool quiet)
 {
     const std::uint64_t generation = ++m_generation;
-    m_loaded = false;
-    m_notice.clear();
-    m_infoBar->Dismiss();
-    m_summary->SetLabel(_("Loading…"));
+    if (!quiet) {
+        m_loaded = false;
+        m_notice.clear();
+        m_infoBar->Dismiss();
+        m_summary->SetLabel(_("Loading…"));
+    }
     const domain::LocalDate date = m_date;
     const auto clock = m_session->clock;
     RunOnWorker(
         *m_session->worker, this,
         [date, clock, nearestIfEmpty](domain::Store& store) {
-            return nearestIfEmpty ? LoadNearest(store, date, clock->now())
-                                  : app::loadDayPlanning(store, date, clock->now());
+            LoadedDay loaded;
+            // Read before the day: a commit in between shows as a change, and is loaded again.
+            loaded.stamp = store.changeStamp();
+            store.read([&](domain::StoreReader& r) { loaded.settings = app::loadBusinessSettings(r); });
+            loaded.planning = nearestIfEmpty ? LoadNearest(store, date, clock->now())
+                                             : app::loadDayPlanning(store, date, clock->now());
+            return loaded;
         },
-        [generation](PlanningPanel& panel, app::DayPlanning planning) { panel.OnLoaded(generation, std::move(planning)); },
+        [generation](PlanningPanel& panel, LoadedDay loaded) { panel.OnLoaded(generation, std::move(loaded)); },
         [generation](PlanningPanel& panel, const Failure& failure) { panel.OnLoadFailed(generation, failure); });
 }
 
-void PlanningPanel::OnLoaded(std::uint64_t generation, app::DayPlanning planning)
+void PlanningPanel::OnLoaded(std::uint64_t generation, LoadedDay loaded)
 {
     if (generation != m_generation) return;   // the user has moved to another day meanwhile
+    app::DayPlanning& planning = loaded.planning;
+    m_stamp = loaded.stamp;
+    m_settings = loaded.settings;
+    const std::weak_ptr<Session> session = m_session;
+    m_grid->SetMoveRules(m_settings, [session] {
+        const auto s = session.lock();
+        return s ? s->Now() : domain::Instant{};
+    });
     if (planning.date != m_date) {
         SetDate(planning.date);
         m_notice = wxString::Format(_("No departures on %s: showing %s, the nearest day with departures."),
@@ -171,6 +209,10 @@ void PlanningPanel::OnLoaded(std::uint64_t generation, app::DayPlanning planning
     const bool newDay = !m_planning || m_planning->date != planning.date;
     m_planning = std::make_shared<const app::DayPlanning>(std::move(planning));
     m_grid->SetPlanning(m_planning);
+    if (m_selectAfterLoad) {
+        m_grid->SelectBooking(*m_selectAfterLoad);
+        m_selectAfterLoad.reset();
+    }
     UpdateNow();
     if (newDay) m_grid->ScrollToNow();   // a reload leaves the view where the user put it
     UpdateSummary();
@@ -204,6 +246,14 @@ void PlanningPanel::UpdateSummary()
         const int closures = static_cast<int>(p.blocks.size());
         text += wxString::FromUTF8(" · ") + wxString::Format(wxPLURAL("%d closure", "%d closures", closures), closures);
     }
+    wxString crewTip;
+    if (!p.crewWarnings.empty()) {
+        const int n = static_cast<int>(p.crewWarnings.size());
+        // The first warning in the line; all of them, one a line, in its tooltip.
+        text += wxString::FromUTF8(" · ⚠ ") + wxString::Format(wxPLURAL("%d crew warning", "%d crew warnings", n), n) +
+                ": " + wxString::FromUTF8(p.crewWarnings.front().message) + (n > 1 ? wxString::FromUTF8("…") : wxString());
+        for (const auto& warning : p.crewWarnings) crewTip += "\n" + wxString::FromUTF8("⚠ " + warning.message);
+    }
     if (!p.skipped.empty()) {
         wxString times;
         for (const auto& skipped : p.skipped) {
@@ -217,7 +267,7 @@ void PlanningPanel::UpdateSummary()
                                  times);
     }
     m_summary->SetLabel(text);
-    m_summary->SetToolTip(text);
+    m_summary->SetToolTip(crewTip.empty() ? text : text + "\n" + crewTip);
     if (m_session->Today() == p.date) m_dateLabel->SetLabel(FormatLongDate(p.date) + wxString::FromUTF8(" · ") + _("today"));
     Layout();
 }
@@ -251,6 +301,123 @@ void PlanningPanel::OnDateChanged(wxDateEvent& event)
 void PlanningPanel::OnMinute(wxTimerEvent&)
 {
     UpdateNow();
+}
+
+void PlanningPanel::OnPoll(wxTimerEvent&)
+{
+    // Never while the user holds a booking in the air or an edit is on its way: the next tick will do.
+    if (m_polling || !m_loaded || !m_stamp || m_editing || m_grid->IsDragging()) return;
+    m_polling = true;
+    RunOnWorker(
+        *m_session->worker, this, [](domain::Store& store) { return store.changeStamp(); },
+        [](PlanningPanel& panel, std::int64_t stamp) {
+            panel.m_polling = false;
+            if (!panel.m_loaded || !panel.m_stamp || stamp == *panel.m_stamp) return;
+            panel.m_stamp = stamp;   // one reload per change, even if the reload is slow
+            ++panel.m_liveReloads;
+            panel.Load(false, true);
+        },
+        [](PlanningPanel& panel, const Failure& failure) {
+            panel.m_polling = false;
+            const wxString text = wxString::Format(_("Live updates paused: %s"), failure.message);
+            if (panel.m_notice != text) panel.ShowNotice(text, wxICON_WARNING);
+        });
+}
+
+void PlanningPanel::ShowNotice(const wxString& text, int icon)
+{
+    m_notice = text;
+    m_infoBar->ShowMessage(text, icon);
+    Layout();
+}
+
+void PlanningPanel::RequestMove(std::size_t booking, int column, std::optional<int> row)
+{
+    if (!m_planning || m_editing || booking >= m_planning->bookings.size() || column < 0 ||
+        column >= static_cast<int>(m_planning->departures.size()))
+        return;
+    app::MoveRequest request;
+    request.bookingId = m_planning->bookings[booking].id;
+    request.ref = m_planning->bookings[booking].ref;
+    request.date = m_planning->date;
+    request.time = m_planning->departures[static_cast<std::size_t>(column)].departure.localStart;
+    if (row && *row >= 0 && *row < static_cast<int>(m_planning->boats.size()))
+        request.boatId = m_planning->boats[static_cast<std::size_t>(*row)].id;
+    if (m_session->employee) request.employeeId = m_session->employee->id;
+    RunEdit(
+        [request](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
+            return history.Do(std::make_unique<app::MoveCommand>(request), store, clock);
+        },
+        wxString());
+}
+
+void PlanningPanel::OpenMoveDialog(std::size_t booking)
+{
+    if (!m_planning || m_editing || booking >= m_planning->bookings.size()) return;
+    MoveDialog dialog(this, m_planning, booking, m_settings, m_session->Now());
+    if (dialog.ShowModal() != wxID_OK) return;
+    RequestMove(booking, dialog.Column(), dialog.Row());
+}
+
+void PlanningPanel::OpenMoveDialog()
+{
+    if (const auto index = m_grid->SelectedBookingIndex())
+        OpenMoveDialog(*index);
+    else
+        ShowNotice(_("Select a booking first: click it, or press Tab in its cell."), wxICON_INFORMATION);
+}
+
+void PlanningPanel::Undo()
+{
+    if (!CanUndo()) return;
+    RunEdit([](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
+        return history.Undo(store, clock);
+    },
+            _("Undone: %s"));
+}
+
+void PlanningPanel::Redo()
+{
+    if (!CanRedo()) return;
+    RunEdit([](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
+        return history.Redo(store, clock);
+    },
+            _("Redone: %s"));
+}
+
+void PlanningPanel::RunEdit(HistoryStep step, const wxString& done)
+{
+    m_editing = true;
+    m_summary->SetLabel(_("Saving…"));
+    const auto history = m_history;
+    const auto clock = m_session->clock;
+    RunOnWorker(
+        *m_session->worker, this,
+        [history, clock, step](domain::Store& store) {
+            Edited edited;
+            edited.outcome = step(*history, store, *clock);
+            edited.state = history->State();
+            return edited;
+        },
+        [done](PlanningPanel& panel, Edited edited) { panel.OnEdited(std::move(edited), done); },
+        [](PlanningPanel& panel, const Failure& failure) { panel.OnEditRefused(failure); });
+}
+
+void PlanningPanel::OnEdited(Edited edited, const wxString& done)
+{
+    m_editing = false;
+    m_historyState = edited.state;
+    const wxString message = wxString::FromUTF8(edited.outcome.message);
+    ShowNotice(done.empty() ? message : wxString::Format(done, message), wxICON_INFORMATION);
+    m_selectAfterLoad = edited.outcome.bookingId;
+    Load(false, true);
+}
+
+void PlanningPanel::OnEditRefused(const Failure& failure)
+{
+    m_editing = false;
+    ShowNotice(wxString::Format(_("Refused: %s"), failure.message), wxICON_WARNING);
+    Load(false, true);   // what refused it (another desk's sale, say) is worth seeing
 }
 
 }  // namespace narcisse::ui
