@@ -269,7 +269,7 @@ public:
 
     static constexpr Sql kSelectBlocks{"select_blocks_overlapping", R"(
         SELECT id, extract(epoch FROM start_at)::bigint AS start_at, extract(epoch FROM end_at)::bigint AS end_at,
-               boat_id, reason
+               boat_id, reason, starts_only
         FROM blocks WHERE start_at < to_timestamp($1) AND end_at > to_timestamp($2)
         ORDER BY blocks.start_at, id)"};
 
@@ -282,6 +282,7 @@ public:
             b.end = instantOf(row[2]);
             b.boatId = optionalUuid(row[3]);
             b.reason = row[4].as<std::string>();
+            b.startsOnly = row[5].as<bool>();
             out.push_back(std::move(b));
         }
         return out;
@@ -436,14 +437,15 @@ public:
     }
 
     static constexpr Sql kSelectBlockById{"select_block_by_id", R"(
-        SELECT id, extract(epoch FROM start_at)::bigint, extract(epoch FROM end_at)::bigint, boat_id, reason
+        SELECT id, extract(epoch FROM start_at)::bigint, extract(epoch FROM end_at)::bigint, boat_id, reason,
+               starts_only
         FROM blocks WHERE id = $1)"};
 
     std::optional<Block> blockById(const Uuid& id) override {
         const auto r = exec(kSelectBlockById, id.str());
         if (r.empty()) return std::nullopt;
         return Block{uuidOf(r[0][0]), instantOf(r[0][1]), instantOf(r[0][2]), optionalUuid(r[0][3]),
-                     r[0][4].as<std::string>()};
+                     r[0][4].as<std::string>(), r[0][5].as<bool>()};
     }
 
     static constexpr Sql kSelectExceptions{"select_timetable_exceptions", R"(
@@ -587,12 +589,12 @@ public:
     }
 
     static constexpr Sql kInsertBlock{"insert_block", R"(
-        INSERT INTO blocks (id, start_at, end_at, boat_id, reason)
-        VALUES ($1, to_timestamp($2), to_timestamp($3), $4, $5))"};
+        INSERT INTO blocks (id, start_at, end_at, boat_id, reason, starts_only)
+        VALUES ($1, to_timestamp($2), to_timestamp($3), $4, $5, $6))"};
 
     void insertBlock(const Block& b) override {
         b.validate();
-        exec(kInsertBlock, b.id.str(), epochOf(b.start), epochOf(b.end), textOf(b.boatId), b.reason);
+        exec(kInsertBlock, b.id.str(), epochOf(b.start), epochOf(b.end), textOf(b.boatId), b.reason, b.startsOnly);
     }
 
     // DO NOTHING instead of an error keeps the transaction usable, as SQLite's is: the caller

@@ -54,9 +54,10 @@ constexpr const char* kUpsertPriceList = R"(
         adult_cents = excluded.adult_cents, child_cents = excluded.child_cents,
         baby_cents = excluded.baby_cents, vat_bp = excluded.vat_bp)";
 constexpr const char* kSelectBlocks = R"(
-    SELECT id, start_at, end_at, boat_id, reason FROM blocks
+    SELECT id, start_at, end_at, boat_id, reason, starts_only FROM blocks
     WHERE start_at < ? AND end_at > ? ORDER BY start_at, id)";
-constexpr const char* kInsertBlock = R"(INSERT INTO blocks (id, start_at, end_at, boat_id, reason) VALUES (?, ?, ?, ?, ?))";
+constexpr const char* kInsertBlock =
+    R"(INSERT INTO blocks (id, start_at, end_at, boat_id, reason, starts_only) VALUES (?, ?, ?, ?, ?, ?))";
 constexpr const char* kBookingColumns = R"(
     SELECT b.id, b.ref, b.boat_id, b.departure_start, b.departure_end, b.adults, b.children, b.babies,
            b.language, b.channel, b.state, b.expires_at, b.currency, b.total_cents, b.customer_id,
@@ -93,7 +94,8 @@ constexpr const char* kSelectCustomer = R"(SELECT id, name, email, phone, langua
 constexpr const char* kSelectRefunds = R"(
     SELECT id, payment_id, booking_id, currency, amount_cents, status, reason, created_at
     FROM refunds WHERE booking_id = ? ORDER BY created_at, id)";
-constexpr const char* kSelectBlockById = R"(SELECT id, start_at, end_at, boat_id, reason FROM blocks WHERE id = ?)";
+constexpr const char* kSelectBlockById =
+    R"(SELECT id, start_at, end_at, boat_id, reason, starts_only FROM blocks WHERE id = ?)";
 constexpr const char* kSelectExceptions = R"(
     SELECT id, day, departure_minute, kind, duration_min, note FROM timetable_exceptions
     WHERE day BETWEEN ? AND ? ORDER BY day, departure_minute)";
@@ -279,6 +281,7 @@ public:
             b.end = instantOf(s.getColumn(2));
             b.boatId = optionalUuid(s.getColumn(3));
             b.reason = s.getColumn(4).getString();
+            b.startsOnly = s.getColumn(5).getInt() != 0;
             out.push_back(std::move(b));
         }
         return out;
@@ -401,7 +404,7 @@ public:
         s.bind(1, id.str());
         if (!s.executeStep()) return std::nullopt;
         return Block{uuidOf(s.getColumn(0)), instantOf(s.getColumn(1)), instantOf(s.getColumn(2)),
-                     optionalUuid(s.getColumn(3)), s.getColumn(4).getString()};
+                     optionalUuid(s.getColumn(3)), s.getColumn(4).getString(), s.getColumn(5).getInt() != 0};
     }
 
     std::vector<TimetableException> timetableExceptions(LocalDate from, LocalDate to) override {
@@ -538,6 +541,7 @@ public:
         s.bind(3, isoUtc(b.end));
         bindOptional(s, 4, b.boatId);
         s.bind(5, b.reason);
+        s.bind(6, b.startsOnly ? 1 : 0);
         s.exec();
     }
 

@@ -15,6 +15,10 @@ struct Block {
     Instant end;
     std::optional<Uuid> boatId;     // empty: every boat
     std::string reason;
+    // false: every ride on the water during [start, end) stays ashore (weather, high water).
+    // true: only the departures starting in [start, end) are closed ("this departure"); the rides
+    // before it, still on the water then, sail as planned.
+    bool startsOnly = false;
 
     // Does this closure take `boat` out of a departure running [depStart, depEnd)?
     bool covers(const Uuid& boat, Instant depStart, Instant depEnd) const;
@@ -23,6 +27,9 @@ struct Block {
     static Block wholeDay(LocalDate date, const BusinessZone& zone, std::string reason,
                           std::optional<Uuid> boat = std::nullopt);
     static Block timeRange(LocalDate date, Minutes from, Minutes to, const BusinessZone& zone, std::string reason,
+                           std::optional<Uuid> boat = std::nullopt);
+    // Closes the one departure leaving at `time` (every boat, or one), nothing else.
+    static Block departure(LocalDate date, Minutes time, const BusinessZone& zone, std::string reason,
                            std::optional<Uuid> boat = std::nullopt);
 };
 

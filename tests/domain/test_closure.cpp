@@ -74,3 +74,24 @@ TEST_CASE("Closure validation names the field", "[domain][closure]") {
     b.reason = "";
     CHECK(refusedField([&] { b.validate(); }) == "reason");
 }
+
+TEST_CASE("A departure closure covers that departure only, not the rides still on the water", "[domain][closure]") {
+    const BusinessZone paris;
+    const Uuid ill = Uuid::generate();
+    const Uuid lauch = Uuid::generate();
+    const LocalDate day{date::year{2026}, date::month{7}, date::day{14}};
+    const Block noon = Block::departure(day, Minutes{12 * 60}, paris, "Hélice cassée");
+    CHECK(noon.startsOnly);
+    CHECK(noon.start == utc("2026-07-14T10:00:00Z"));
+    CHECK(noon.end == utc("2026-07-14T10:01:00Z"));
+    CHECK(noon.covers(ill, utc("2026-07-14T10:00:00Z"), utc("2026-07-14T10:45:00Z")));         // 12:00
+    CHECK_FALSE(noon.covers(ill, utc("2026-07-14T09:40:00Z"), utc("2026-07-14T10:25:00Z")));   // 11:40, on the water
+    CHECK_FALSE(noon.covers(ill, utc("2026-07-14T10:20:00Z"), utc("2026-07-14T11:05:00Z")));   // 12:20
+    const Block lauchOnly = Block::departure(day, Minutes{12 * 60}, paris, "Hélice cassée", lauch);
+    CHECK(lauchOnly.covers(lauch, utc("2026-07-14T10:00:00Z"), utc("2026-07-14T10:45:00Z")));
+    CHECK_FALSE(lauchOnly.covers(ill, utc("2026-07-14T10:00:00Z"), utc("2026-07-14T10:45:00Z")));
+    // A departure at a wall time that does not exist cannot be closed: it never leaves.
+    CHECK_THROWS_AS(Block::departure(LocalDate{date::year{2026}, date::month{3}, date::day{29}}, Minutes{2 * 60 + 30},
+                                     paris, "x"),
+                    ConflictError);
+}

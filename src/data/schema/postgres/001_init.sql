@@ -59,7 +59,8 @@ CREATE TABLE blocks (
     start_at timestamptz NOT NULL,
     end_at   timestamptz NOT NULL,
     boat_id  uuid REFERENCES boats(id),
-    reason   text NOT NULL
+    reason   text NOT NULL,
+    starts_only boolean NOT NULL DEFAULT false   -- true: closes the departures starting in the range only
 );
 CREATE INDEX blocks_time ON blocks(start_at, end_at);
 

@@ -59,7 +59,8 @@ CREATE TABLE blocks (
     start_at TEXT NOT NULL,
     end_at   TEXT NOT NULL,
     boat_id  TEXT REFERENCES boats(id),
-    reason   TEXT NOT NULL
+    reason   TEXT NOT NULL,
+    starts_only INTEGER NOT NULL DEFAULT 0   -- 1: closes the departures starting in the range only
 );
 CREATE INDEX blocks_time ON blocks(start_at, end_at);
 
