@@ -16,6 +16,11 @@ const Employee* DayPlanning::boatmanOf(const Uuid& boat) const {
     return nullptr;
 }
 
+Money DayPlanning::toCollect(std::size_t i) const {
+    const Money owed = bookings[i].total - paid[i];
+    return owed.cents() > 0 ? owed : Money::zero(owed.currency());
+}
+
 int DayPlanning::seatsHeld() const {
     int n = 0;
     for (const auto& d : departures) n += d.seatsHeld;
@@ -45,6 +50,14 @@ DayPlanning loadDayPlanning(Store& store, LocalDate date, Instant now) {
         p.boats = r.boats();
         p.blocks = r.blocksOverlapping(dayStart, dayEnd + std::chrono::hours{12});
         p.bookings = r.bookingsDeparting(dayStart, dayEnd);
+        auto paid = r.paidForBookingsDeparting(dayStart, dayEnd);
+        std::sort(paid.begin(), paid.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        p.paid.reserve(p.bookings.size());
+        for (const auto& b : p.bookings) {
+            const auto it = std::lower_bound(paid.begin(), paid.end(), b.id,
+                                             [](const std::pair<Uuid, Money>& x, const Uuid& id) { return x.first < id; });
+            p.paid.push_back(it != paid.end() && it->first == b.id ? it->second : Money::zero(b.total.currency()));
+        }
         p.crew = r.crewOn(date);
         if (!p.crew.empty()) p.employees = r.employees();
     });

@@ -16,6 +16,7 @@ struct DayPlanning {
     std::vector<domain::SkippedDeparture> skipped;           // wall times that do not exist that day
     std::vector<domain::Block> blocks;                       // closures touching the day
     std::vector<domain::Booking> bookings;                   // every booking of the day, any state
+    std::vector<domain::Money> paid;                         // paid[i]: what booking i has paid so far
     std::vector<domain::CrewAssignment> crew;                // the boatmen of the day, by boat
     std::vector<domain::Employee> employees;                 // to name them
     std::vector<domain::CrewWarning> crewWarnings;           // boats booked without a boatman, …
@@ -25,6 +26,8 @@ struct DayPlanning {
 
     // The boatman of row `boat` that day, if any.
     const domain::Employee* boatmanOf(const domain::Uuid& boat) const;
+    // What booking i still owes (0 when paid in full, never negative).
+    domain::Money toCollect(std::size_t i) const;
     int seatsHeld() const;     // over the whole day
     int seatsTotal() const;
 };

@@ -518,6 +518,22 @@ public:
         return out;
     }
 
+    static constexpr Sql kSelectPaidDeparting{"select_paid_departing", R"(
+        SELECT p.booking_id, p.currency,
+               SUM(p.amount_cents) - COALESCE((SELECT SUM(r.amount_cents) FROM refunds r
+                                               WHERE r.booking_id = p.booking_id AND r.status = 'DONE'), 0)
+        FROM payments p JOIN bookings b ON b.id = p.booking_id
+        WHERE b.departure_start >= to_timestamp($1) AND b.departure_start < to_timestamp($2)
+              AND p.status = 'SUCCEEDED'
+        GROUP BY p.booking_id, p.currency ORDER BY p.booking_id)"};
+
+    std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) override {
+        std::vector<std::pair<Uuid, Money>> out;
+        for (const auto& row : exec(kSelectPaidDeparting, epochOf(from), epochOf(to)))
+            out.emplace_back(uuidOf(row[0]), Money::cents(row[2].as<std::int64_t>(), row[1].as<std::string>()));
+        return out;
+    }
+
     // --- StoreWriter
     // Held until the transaction ends. The statements after it take a fresh snapshot (read
     // committed), so they see every sale committed by the desk that held the lock before.

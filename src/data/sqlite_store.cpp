@@ -124,6 +124,13 @@ constexpr const char* kInsertNotification = R"(
     INSERT INTO notifications (id, booking_id, recipient, language, kind, subject, body, status, error, attempts,
                                created_at, sent_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+constexpr const char* kSelectPaidDeparting = R"(
+    SELECT p.booking_id, p.currency,
+           SUM(p.amount_cents) - COALESCE((SELECT SUM(r.amount_cents) FROM refunds r
+                                           WHERE r.booking_id = p.booking_id AND r.status = 'DONE'), 0)
+    FROM payments p JOIN bookings b ON b.id = p.booking_id
+    WHERE b.departure_start >= ? AND b.departure_start < ? AND p.status = 'SUCCEEDED'
+    GROUP BY p.booking_id, p.currency ORDER BY p.booking_id)";
 constexpr const char* kUpdateNotification =
     R"(UPDATE notifications SET status = ?, error = ?, attempts = ?, sent_at = ? WHERE id = ?)";
 
@@ -464,6 +471,16 @@ public:
         auto& s = statement(kNotificationColumns, kSelectNotificationsToSend);
         std::vector<Notification> out;
         while (s.executeStep()) out.push_back(notificationOf(s));
+        return out;
+    }
+
+    std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) override {
+        auto& s = statement(kSelectPaidDeparting);
+        s.bind(1, isoUtc(from));
+        s.bind(2, isoUtc(to));
+        std::vector<std::pair<Uuid, Money>> out;
+        while (s.executeStep())
+            out.emplace_back(uuidOf(s.getColumn(0)), Money::cents(s.getColumn(2).getInt64(), s.getColumn(1).getString()));
         return out;
     }
 

@@ -49,6 +49,9 @@ public:
     virtual std::vector<CrewAssignment> crewOn(LocalDate date) = 0;                 // by boat order
     virtual std::vector<Notification> latestNotifications(int limit) = 0;          // newest first
     virtual std::vector<Notification> notificationsToSend() = 0;                   // PENDING, oldest first
+    // What was paid (SUCCEEDED payments less refunds already DONE) for each booking departing in
+    // [from, to) that has any payment, by booking id: one query for a whole planning.
+    virtual std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) = 0;
 };
 
 // What a write transaction may change. Financial and audit rows are only ever inserted.

@@ -1,10 +1,16 @@
 #include "ui/main_frame.h"
 
+#include "ui/closure_dialog.h"
+#include "ui/crew_dialog.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/nav_bar.h"
 #include "ui/planning_grid.h"
+#include "ui/notification_log_dialog.h"
 #include "ui/planning_panel.h"
+#include "ui/reopen_dialog.h"
+#include "ui/timetable_dialog.h"
+#include "ui/week_view.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/menu.h>
@@ -21,7 +27,15 @@ enum {
     kIdToday,
     kIdRefresh,
     kIdMoveBooking,
+    kIdViewWeek,
+    kIdCloseDepartures,
+    kIdReopenClosures,
+    kIdCrew,
+    kIdTimetable,
+    kIdNotifications,
 };
+
+enum Page { kPagePlanning = 0, kPageWeek = 1 };
 
 }  // namespace
 
@@ -35,7 +49,15 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     m_planning = new PlanningPanel(m_book, m_session);
     m_book->AddPage(m_planning, _("Planning"));
     m_nav->AddItem(_("Planning"), ui::GetIcon("planning", 28), _("The day's boats and departures (Ctrl+1)"));
-    m_nav->SetOnSelect([this](int page) { m_book->ChangeSelection(static_cast<std::size_t>(page)); });
+    m_week = new WeekView(m_book, m_session);
+    m_book->AddPage(m_week, _("Week"));
+    m_nav->AddItem(_("Week"), ui::GetIcon("week", 28), _("The week's occupancy, day by day (Ctrl+2)"));
+    // A click on a day of the week opens it in the day view.
+    m_week->SetOnOpenDay([this](domain::LocalDate date) {
+        m_planning->ShowDate(date);
+        m_nav->Select(kPagePlanning);
+    });
+    m_nav->SetOnSelect([this](int page) { ShowPage(page); });
     sizer->Add(m_nav, wxSizerFlags().Expand());
     sizer->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(sizer);
@@ -45,6 +67,14 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     SetMinSize(FromDIP(wxSize(760, 480)));
     SetSize(FromDIP(wxSize(1280, 800)));
     m_planning->Grid()->SetFocus();
+}
+
+void MainFrame::ShowPage(int page)
+{
+    // The week opens on the week of the day being planned, each time it is chosen.
+    if (page == kPageWeek) m_week->ShowWeekOf(m_planning->Date());
+    m_book->ChangeSelection(static_cast<std::size_t>(page));
+    if (page == kPagePlanning) m_planning->Grid()->SetFocus();
 }
 
 void MainFrame::BuildMenus()
@@ -92,13 +122,15 @@ wxMenu* MainFrame::MakeViewMenu()
 {
     auto* view = new wxMenu;
     view->Append(kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
+    view->Append(kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
     view->AppendSeparator();
     view->Append(kIdPreviousDay, _("P&revious day\tCtrl+Left"), _("Show the day before"));
     view->Append(kIdNextDay, _("&Next day\tCtrl+Right"), _("Show the day after"));
     view->Append(kIdToday, _("&Today\tCtrl+T"), _("Show today"));
     view->AppendSeparator();
     view->Append(kIdRefresh, _("&Reload\tF5"), _("Read the planning again from the database"));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(0); }, kIdViewPlanning);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPagePlanning); }, kIdViewPlanning);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPageWeek); }, kIdViewWeek);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);
@@ -114,6 +146,35 @@ wxMenu* MainFrame::MakePlanningMenu()
                      _("Move the selected booking to another departure or boat (M or Enter in the planning)"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->OpenMoveDialog(); }, kIdMoveBooking);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, kIdMoveBooking);
+    planning->AppendSeparator();
+    planning->Append(kIdCloseDepartures, _("&Close departures…"),
+                     _("Close a departure, a time range, the day or one boat, and take care of its passengers"));
+    planning->Append(kIdReopenClosures, _("&Reopen closures…"), _("Remove closures of the day shown"));
+    planning->AppendSeparator();
+    planning->Append(kIdCrew, _("&Boatmen of the day…"), _("Assign boatmen to the boats of the day shown"));
+    planning->Append(kIdTimetable, _("&Timetable…"), _("Seasons, extra and cancelled departures"));
+    planning->AppendSeparator();
+    planning->Append(kIdNotifications, _("Customer &messages…"), _("The messages sent to customers, and those that failed"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (ShowClosureDialog(this, *m_session, m_planning->Date())) m_planning->Reload();
+    }, kIdCloseDepartures);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        const auto day = m_planning->CurrentPlanning();
+        if (!day) return;
+        ShowReopenDialog(this, m_session, *day, [this](const wxString& outcome) {
+            m_planning->ShowNotice(outcome, wxICON_INFORMATION);
+            m_planning->Reload();
+        });
+    }, kIdReopenClosures);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        ShowCrewDialog(this, m_session, m_planning->Date())->SetOnChanged([this] { m_planning->Reload(); });
+    }, kIdCrew);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        ShowTimetableDialog(this, m_session)->SetOnChanged([this] { m_planning->Reload(); });
+    }, kIdTimetable);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowNotificationLog(this, *m_session); }, kIdNotifications);
+    for (int id : {kIdCloseDepartures, kIdReopenClosures, kIdCrew, kIdTimetable})
+        Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, id);
     return planning;
 }
 

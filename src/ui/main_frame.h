@@ -1,4 +1,4 @@
-// The main window: the views of DESIGN.md §7 that exist (only Planning so far) down the left,
+// The main window: the views of DESIGN.md §7 that exist (Planning and Week so far) down the left,
 // the chosen view on the right, the store and the signed-in employee in the status bar; Edit's
 // undo and redo are the planning's history.
 #pragma once
@@ -16,6 +16,7 @@ namespace narcisse::ui {
 
 class NavBar;
 class PlanningPanel;
+class WeekView;
 
 class MainFrame : public wxFrame {
 public:
@@ -23,13 +24,15 @@ public:
 
     PlanningPanel* Planning() const { return m_planning; }
     NavBar* Navigation() const { return m_nav; }
+    WeekView* Week() const { return m_week; }
 
 private:
+    void ShowPage(int page);
     void BuildMenus();
     wxMenu* MakeFileMenu();
     wxMenu* MakeEditMenu();
     wxMenu* MakeViewMenu();
-    wxMenu* MakePlanningMenu();   // the schedule's actions: move; closures, crew, timetable to come
+    wxMenu* MakePlanningMenu();   // the schedule's actions: move, closures, crew, timetable, messages
     wxMenu* MakeHelpMenu();
     void BuildStatusBar();
     void OnAbout(wxCommandEvent& event);
@@ -38,6 +41,7 @@ private:
     NavBar* m_nav = nullptr;
     wxSimplebook* m_book = nullptr;
     PlanningPanel* m_planning = nullptr;
+    WeekView* m_week = nullptr;
 };
 
 }  // namespace narcisse::ui

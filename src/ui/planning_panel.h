@@ -48,6 +48,10 @@ public:
     wxString DateText() const;
     wxString NoticeText() const { return m_notice; }   // the info bar's message, empty when hidden
     PlanningGrid* Grid() const { return m_grid; }
+    // A message in the planning's notice line (wxICON_INFORMATION, wxICON_WARNING…).
+    void ShowNotice(const wxString& text, int icon);
+    // The day on screen (empty until the first load arrives).
+    std::shared_ptr<const app::DayPlanning> CurrentPlanning() const { return m_planning; }
 
     // Moves booking `booking` (an index of the shown day's bookings) to departure `column` of the
     // day, on boat `row` or, when none, the one that fits best. The answer shows in the notice line.
@@ -90,7 +94,6 @@ private:
     void RunEdit(HistoryStep step, const wxString& done);
     void OnEdited(Edited edited, const wxString& done);
     void OnEditRefused(const Failure& failure);
-    void ShowNotice(const wxString& text, int icon);
 
     std::shared_ptr<Session> m_session;
     domain::LocalDate m_date;

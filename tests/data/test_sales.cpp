@@ -223,3 +223,35 @@ TEMPLATE_TEST_CASE("the day planning has boats as rows, departures as columns, b
     CHECK(plan.cells[1][0].empty());
     CHECK(plan.bookings.size() == 3);
 }
+
+TEMPLATE_TEST_CASE("the day planning knows what each booking has paid and still owes", "[planning]", SqliteEngine,
+                   PgEngine) {
+    TestType engine;
+    auto store = engine.open();
+    seedWorld(*store);
+    const FixedClock clock(at("2026-07-14T06:00:00Z"));
+    const auto cash = app::sellRide(*store, clock, sale(2, 1));          // 31.00 paid
+    auto phone = sale(3);
+    phone.payment.reset();
+    const auto pending = app::sellRide(*store, clock, phone);            // 36.00 to collect
+    const auto refunded = app::sellRide(*store, clock, sale(1, 0, 0, "10:30"));   // 12.00, refunded
+    store->write([&](StoreWriter& tx) {
+        const auto payment = tx.paymentsOfBooking(refunded.booking.id).at(0);
+        tx.insertRefund({Uuid::generate(), payment.id, refunded.booking.id, Money::cents(1200), RefundStatus::Done,
+                         "Orage", clock.now()});
+    });
+
+    const auto plan = app::loadDayPlanning(*store, bastilleDay(), clock.now());
+    REQUIRE(plan.paid.size() == plan.bookings.size());
+    auto indexOf = [&](const Booking& b) {
+        for (std::size_t i = 0; i < plan.bookings.size(); ++i)
+            if (plan.bookings[i].id == b.id) return i;
+        FAIL("booking not in the planning");
+        return std::size_t{0};
+    };
+    CHECK(plan.paid[indexOf(cash.booking)] == Money::cents(3100));
+    CHECK(plan.toCollect(indexOf(cash.booking)) == Money::cents(0));
+    CHECK(plan.paid[indexOf(pending.booking)] == Money::cents(0));
+    CHECK(plan.toCollect(indexOf(pending.booking)) == Money::cents(3600));
+    CHECK(plan.paid[indexOf(refunded.booking)] == Money::cents(0));   // paid 12.00, refunded 12.00
+}

@@ -8,6 +8,7 @@
 #include "support/engines.h"
 
 #include "ui/main_frame.h"
+#include "ui/week_view.h"
 #include "ui/nav_bar.h"
 #include "ui/format.h"
 #include "ui/launcher.h"
@@ -137,7 +138,8 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
 
     SECTION("only the views that exist are offered")
     {
-        CHECK(frame->Navigation()->Labels() == std::vector<wxString>{"Planning"});
+        // Only the views that exist: no empty placeholders.
+        CHECK(frame->Navigation()->Labels() == std::vector<wxString>{"Planning", "Week"});
     }
 
     SECTION("the status bar names the store file and the employee")
@@ -149,6 +151,28 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
         CHECK(store.Contains(wxString::FromUTF8(session->store->description)));
         CHECK(employee.Contains(wxString::FromUTF8(session->employee->name)));
         CHECK(employee.Contains("claire") == false);   // the name, not the login
+    }
+
+    SECTION("the week view opens on the planned day's week; a day clicked there opens in the day view")
+    {
+        planning->ShowDate(kBastilleDay);
+        REQUIRE(test::PumpUntil([planning] { return planning->IsLoaded(); }));
+        frame->Navigation()->Select(1);
+        ui::WeekView* week = frame->Week();
+        REQUIRE(test::PumpUntil([week] { return week->IsLoaded(); }, 30s));
+        CHECK(week->IsShownOnScreen());
+        CHECK(week->Monday() == domain::LocalDate{date::year{2026}, date::month{7}, date::day{13}});
+        test::SaveScreenshot(frame, "main_week");
+
+        const wxRect thursday = week->Grid()->DayHeaderRect(3);
+        wxMouseEvent click(wxEVT_LEFT_DOWN);
+        click.SetPosition(wxPoint(thursday.x + thursday.width / 2, thursday.y + thursday.height / 2));
+        click.SetEventObject(week->Grid());
+        week->Grid()->GetEventHandler()->ProcessEvent(click);
+        REQUIRE(test::PumpUntil([planning] { return planning->IsLoaded(); }));
+        CHECK(frame->Navigation()->Selection() == 0);
+        CHECK(planning->IsShownOnScreen());
+        CHECK(planning->Date() == domain::LocalDate{date::year{2026}, date::month{7}, date::day{16}});
     }
 
     SECTION("the departures of a July day, 10:00 to 20:00 every 20 minutes")
