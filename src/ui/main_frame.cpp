@@ -129,12 +129,33 @@ wxMenu* MainFrame::MakeViewMenu()
     view->Append(kIdToday, _("&Today\tCtrl+T"), _("Show today"));
     view->AppendSeparator();
     view->Append(kIdRefresh, _("&Reload\tF5"), _("Read the planning again from the database"));
+    view->AppendSeparator();
+    // Stock ids: the toolkit's own zoom icons and labels where it has them. Ctrl+= is what the
+    // "+" key gives without Shift on most layouts; Ctrl++ and the keypad's keys work too.
+    wxMenuItem* zoomIn = view->Append(wxID_ZOOM_IN, _("Zoom &in\tCtrl+="), _("Larger blocks and text in the planning"));
+    zoomIn->AddExtraAccel(wxAcceleratorEntry(wxACCEL_CTRL, '+'));
+    zoomIn->AddExtraAccel(wxAcceleratorEntry(wxACCEL_CTRL, WXK_NUMPAD_ADD));
+    wxMenuItem* zoomOut = view->Append(wxID_ZOOM_OUT, _("Zoom &out\tCtrl+-"), _("More of the day in the planning, in compact blocks"));
+    zoomOut->AddExtraAccel(wxAcceleratorEntry(wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT));
+    view->Append(wxID_ZOOM_100, _("&Normal size\tCtrl+0"), _("The planning at its normal size"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPagePlanning); }, kIdViewPlanning);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPageWeek); }, kIdViewWeek);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Reload(); }, kIdRefresh);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomIn(); }, wxID_ZOOM_IN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomOut(); }, wxID_ZOOM_OUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomReset(); }, wxID_ZOOM_100);
+    // The zoom is the day view's: greyed on the week, and at the ends of the levels.
+    auto onPlanning = [this] { return m_book->GetSelection() == static_cast<int>(kPagePlanning); };
+    Bind(wxEVT_UPDATE_UI, [this, onPlanning](wxUpdateUIEvent& e) { e.Enable(onPlanning() && m_planning->Grid()->CanZoomIn()); }, wxID_ZOOM_IN);
+    Bind(wxEVT_UPDATE_UI, [this, onPlanning](wxUpdateUIEvent& e) { e.Enable(onPlanning() && m_planning->Grid()->CanZoomOut()); }, wxID_ZOOM_OUT);
+    Bind(wxEVT_UPDATE_UI, [this, onPlanning](wxUpdateUIEvent& e) {
+        e.Enable(onPlanning());
+        // TRANSLATORS: View menu; %d is the planning's current zoom in percent
+        e.SetText(wxString::Format(_("&Normal size (now %d %%)"), m_planning->Grid()->ZoomPercent()) + "\tCtrl+0");
+    }, wxID_ZOOM_100);
     return view;
 }
 

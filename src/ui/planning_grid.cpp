@@ -39,7 +39,6 @@ PlanningGrid::PlanningGrid(wxWindow* parent)
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetBackgroundColour(kBackground);
     DisableKeyboardScrolling();   // arrows move the selected cell instead
-    SetScrollRate(FromDIP(10), FromDIP(10));
     Relayout();
     Bind(wxEVT_PAINT, &PlanningGrid::OnPaint, this);
     Bind(wxEVT_SIZE, &PlanningGrid::OnSize, this);
@@ -52,6 +51,7 @@ PlanningGrid::PlanningGrid(wxWindow* parent)
     Bind(wxEVT_SET_FOCUS, &PlanningGrid::OnFocus, this);
     Bind(wxEVT_KILL_FOCUS, &PlanningGrid::OnFocus, this);
     Bind(wxEVT_DPI_CHANGED, &PlanningGrid::OnDpiChanged, this);
+    Bind(wxEVT_MOUSEWHEEL, &PlanningGrid::OnWheel, this);
 }
 
 void PlanningGrid::SetPlanning(std::shared_ptr<const app::DayPlanning> planning)
@@ -109,29 +109,43 @@ std::vector<wxString> PlanningGrid::DepartureLabels() const
 
 PlanningMetrics PlanningGrid::MakeMetrics() const
 {
+    // Every size scales with the zoom, measured from fonts scaled the same way, so the grid keeps
+    // its proportions at each level (the column width exactly: tests compare it).
+    const int zoom = ZoomPercent();
+    auto Z = [this, zoom](int dip) { return std::max(1, (FromDIP(dip) * zoom + 50) / 100); };
     PlanningMetrics m;
-    m.normal = GetFont();
+    m.normal = GetFont().Scaled(zoom / 100.0f);
     m.bold = m.normal.Bold();
     m.small = m.normal.Scaled(0.9f);
     m.smallBold = m.small.Bold();
     m.smallItalic = m.small.Italic();
+    m.code = m.small.Scaled(0.85f).Bold();
     m.normalTextHeight = TextHeight(m.bold);
     m.smallTextHeight = TextHeight(m.small);
-    m.headerHeight = std::max(FromDIP(46), m.normalTextHeight + m.smallTextHeight + FromDIP(16));
-    m.rowHeaderWidth = FromDIP(184);
-    m.columnWidth = FromDIP(100);
-    m.padding = FromDIP(4);
-    m.countHeight = std::max(FromDIP(16), m.smallTextHeight + FromDIP(3));
+    m.codeTextHeight = TextHeight(m.code);
+    m.headerHeight = std::max(Z(46), m.normalTextHeight + m.smallTextHeight + Z(16));
+    m.rowHeaderWidth = Z(184);
+    // Wide enough at 100 % for the party, a name a desk can call out ("2A Thomas…"), the badge
+    // and the language code side by side.
+    m.columnWidth = Z(116);
+    m.padding = Z(4);
+    m.strip = Z(3);
+    m.badgePadding = Z(3);
+    m.compact = zoom < 85;   // at 70 % a name would be three letters: the party and language say more
+    m.countHeight = std::max(Z(16), m.smallTextHeight + Z(3));
     // Compact blocks: a full boat of twelve should fit a laptop screen without scrolling far.
-    m.blockHeight = std::max(FromDIP(15), m.smallTextHeight + FromDIP(2));
-    m.blockGap = FromDIP(1);
-    m.minRowHeight = std::max(FromDIP(54), m.normalTextHeight + m.smallTextHeight + FromDIP(20));
+    m.blockHeight = std::max(Z(15), m.smallTextHeight + Z(2));
+    m.blockGap = Z(1);
+    m.minRowHeight = std::max(Z(54), m.normalTextHeight + m.smallTextHeight + Z(20));
     return m;
 }
 
 void PlanningGrid::Relayout()
 {
     m_layout = m_planning ? PlanningLayout(*m_planning, MakeMetrics()) : PlanningLayout(app::DayPlanning{}, MakeMetrics());
+    // Across, the grid scrolls by whole departures: a column cut in half at the left edge reads as
+    // a glitch, and at every zoom level the first column shown is a whole one.
+    SetScrollRate(std::max(1, m_layout.Metrics().columnWidth), FromDIP(10));
     SetVirtualSize(m_layout.VirtualSize());
     Refresh(false);
 }
@@ -270,6 +284,9 @@ void PlanningGrid::DrawCells(wxGraphicsContext& gc, const wxSize& size, const wx
     const wxGraphicsFont noteFont = gc.CreateFont(m.smallItalic, kMutedText);
     const wxGraphicsFont blockFont = gc.CreateFont(m.small, kText);
     const wxGraphicsFont moreFont = gc.CreateFont(m.small, kMutedText);
+    const wxGraphicsFont codeFont = gc.CreateFont(m.code, kMutedText);
+    const wxGraphicsFont badgeFont = gc.CreateFont(m.code, kCollectText);
+    const wxGraphicsBrush badgeBrush = gc.CreateBrush(wxBrush(kCollect));
     struct StateBrushes {
         wxGraphicsBrush tint, strong, hatch;
     };
@@ -280,9 +297,19 @@ void PlanningGrid::DrawCells(wxGraphicsContext& gc, const wxSize& size, const wx
         stateBrushes.push_back({gc.CreateBrush(wxBrush(colours.tint)), gc.CreateBrush(wxBrush(colours.strong)),
                                 gc.CreateBrush(wxBrush(hatch, wxBRUSHSTYLE_BDIAGONAL_HATCH))});
     }
-    const int strip = FromDIP(3);
-    const double radius = FromDIP(3);
+    const int strip = m.strip;
+    const double radius = m.strip;
     const int textOffset = (m.blockHeight - m.smallTextHeight) / 2;
+    const int codeOffset = (m.blockHeight - m.codeTextHeight) / 2;
+    const int badgeInset = std::max(1, m.blockHeight / 8);
+    // The blocks' texts are drawn after all the cells, one font at a time: switching fonts for
+    // each block's name, code and badge was a third of the repaint when zoomed out.
+    struct Drawn {
+        const BlockLayout* block;
+        wxPoint at;
+    };
+    std::vector<Drawn> drawn;
+    drawn.reserve(256);
 
     for (std::size_t r = firstRow; r < rows.size() && top + rows[r].top - scroll.y < size.y; ++r) {
         const int y = top + rows[r].top - scroll.y;
@@ -321,8 +348,7 @@ void PlanningGrid::DrawCells(wxGraphicsContext& gc, const wxSize& size, const wx
                 gc.SetBrush(brushes.strong);
                 gc.DrawRoundedRectangle(bx, by, strip + radius, block.rect.height, radius);
                 FillRect(gc, bx + radius, by, strip, block.rect.height);
-                gc.SetFont(blockFont);
-                gc.DrawText(block.label, bx + strip + m.padding + 1, by + textOffset);
+                drawn.push_back({&block, wxPoint(bx, by)});
             }
             if (cell.hidden > 0) {
                 const int moreY = y + m.padding + m.countHeight +
@@ -332,6 +358,27 @@ void PlanningGrid::DrawCells(wxGraphicsContext& gc, const wxSize& size, const wx
             }
         }
     }
+
+    gc.SetFont(blockFont);
+    for (const Drawn& d : drawn) gc.DrawText(d.block->label, d.at.x + strip + m.padding + 1, d.at.y + textOffset);
+    // Right-aligned: the language code on the edge, the badge just before it.
+    auto codeLeft = [&m](const Drawn& d) { return d.at.x + d.block->rect.width - m.padding - d.block->languageWidth; };
+    auto badgeLeft = [&m, &codeLeft](const Drawn& d) {
+        return (d.block->language.empty() ? d.at.x + d.block->rect.width : codeLeft(d)) - m.padding - d.block->collectWidth;
+    };
+    gc.SetFont(codeFont);
+    for (const Drawn& d : drawn)
+        if (!d.block->language.empty()) gc.DrawText(d.block->language, codeLeft(d), d.at.y + codeOffset);
+    gc.SetBrush(badgeBrush);
+    for (const Drawn& d : drawn)
+        if (!d.block->collect.empty())
+            gc.DrawRoundedRectangle(badgeLeft(d), d.at.y + badgeInset, d.block->collectWidth,
+                                    d.block->rect.height - 2 * badgeInset, radius);
+    gc.SetFont(badgeFont);
+    for (const Drawn& d : drawn)
+        if (!d.block->collect.empty())
+            gc.DrawText(d.block->collect, badgeLeft(d) + (d.block->collectWidth - d.block->collectTextWidth) / 2.0,
+                        d.at.y + codeOffset);
 
     // Grid lines over the fills: thin between departures, darker on the hour.
     const wxGraphicsBrush lineBrush = gc.CreateBrush(wxBrush(kGridLine));
@@ -525,7 +572,6 @@ void PlanningGrid::OnFocus(wxFocusEvent& event)
 
 void PlanningGrid::OnDpiChanged(wxDPIChangedEvent& event)
 {
-    SetScrollRate(FromDIP(10), FromDIP(10));
     Relayout();
     event.Skip();
 }

@@ -43,6 +43,22 @@ public:
     wxString TooltipAt(const wxPoint& point) const;
     wxRect CellRect(int column, int row) const;
 
+    // What a booking's block says, as drawn: "2A 1C Dupo… € EN" (empty when it is not drawn),
+    // and its layout (nullptr when it is not drawn).
+    wxString BlockText(std::size_t booking) const;
+    const BlockLayout* BlockOf(std::size_t booking) const;
+
+    // --- Zoom (planning_grid_zoom.cpp) ---
+    // The levels, in percent of the normal size: column width, row height and fonts all scale.
+    static constexpr int kZoomLevels[] = {70, 85, 100, 120, 145};
+    int ZoomPercent() const { return kZoomLevels[m_zoom]; }
+    bool CanZoomIn() const;
+    bool CanZoomOut() const;
+    void ZoomIn();
+    void ZoomOut();
+    void ZoomReset();
+    int ColumnWidth() const { return m_layout.Metrics().columnWidth; }
+
     // Draws the visible part as the screen shows it (used by OnPaint, tests and screenshots).
     void Draw(wxGraphicsContext& gc, const wxSize& size) const;
 
@@ -73,7 +89,12 @@ public:
     void ScrollWindow(int dx, int dy, const wxRect* rect = nullptr) override;
 
 private:
+    static constexpr std::size_t kNormalZoom = 2;   // 100 % in kZoomLevels
     void Relayout();
+    // Relays out at another level, the selected cell kept where it was on screen (or brought into view).
+    void SetZoomLevel(std::size_t level);
+    void OnWheel(wxMouseEvent& event);
+    bool OnZoomKey(const wxKeyEvent& event);   // Ctrl+= / Ctrl++ / Ctrl+- / Ctrl+0, true when it was one
     PlanningMetrics MakeMetrics() const;
     wxPoint ScrollOffset() const;        // in pixels
     void EnsureVisible(int column, int row);
@@ -127,6 +148,8 @@ private:
     std::function<void(const wxString&)> m_onRefused;
     wxString m_tooltip;
     double m_lastPaintMs = 0.0;
+    std::size_t m_zoom = kNormalZoom;   // index into kZoomLevels
+    int m_wheelRotation = 0;            // Ctrl+wheel turns not yet making a whole step
     wxBitmap m_buffer;
 };
 

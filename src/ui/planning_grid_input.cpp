@@ -95,6 +95,27 @@ wxRect PlanningGrid::BlockRect(std::size_t booking) const
     return {};
 }
 
+const BlockLayout* PlanningGrid::BlockOf(std::size_t booking) const
+{
+    if (!m_planning) return nullptr;
+    const auto& cells = m_planning->cells;
+    for (std::size_t c = 0; c < cells.size() && c < m_layout.Columns().size(); ++c)
+        for (std::size_t r = 0; r < cells[c].size() && r < m_layout.Rows().size(); ++r)
+            for (const BlockLayout& block : m_layout.Cell(c, r).blocks)
+                if (block.booking == booking) return &block;
+    return nullptr;
+}
+
+wxString PlanningGrid::BlockText(std::size_t booking) const
+{
+    const BlockLayout* block = BlockOf(booking);
+    if (!block) return {};
+    wxString text = block->label;
+    if (!block->collect.empty()) text += ' ' + block->collect;
+    if (!block->language.empty()) text += ' ' + block->language;
+    return text;
+}
+
 std::optional<wxPoint> PlanningGrid::CellAt(const wxPoint& point) const
 {
     const auto& m = m_layout.Metrics();
@@ -260,6 +281,7 @@ void PlanningGrid::OnKeyDown(wxKeyEvent& event)
         CancelDrag();
         return;
     }
+    if (OnZoomKey(event)) return;   // also the View menu's shortcuts: here when the grid has no frame
     if (event.HasAnyModifiers() && !(key == WXK_TAB && !event.ControlDown() && !event.AltDown())) {
         event.Skip();   // Ctrl+arrows change the day, Ctrl+Z undoes (the frame's shortcuts)
         return;

@@ -8,7 +8,6 @@
 #include <memory>
 
 namespace narcisse::ui {
-namespace {
 
 // Shortens text to `width` pixels with a trailing ellipsis, measured once here rather than on
 // every repaint.
@@ -46,19 +45,33 @@ private:
     std::unique_ptr<wxGraphicsContext> m_gc;
 };
 
+namespace {
+
 bool IsShown(domain::BookingState state)
 {
     return state != domain::BookingState::Cancelled && state != domain::BookingState::Expired;
 }
 
-wxString BlockLabel(const domain::Booking& booking)
+wxString LanguageCode(const std::string& language)
 {
-    wxString label = PartyShort(booking.party);
-    if (!booking.customerName.empty()) label += ' ' + wxString::FromUTF8(booking.customerName);
-    return label;
+    return wxString::FromUTF8(language).Upper();
 }
 
 }  // namespace
+
+std::optional<domain::Money> AmountPaid(const app::DayPlanning& planning, std::size_t i)
+{
+    if (planning.paid.size() != planning.bookings.size() || i >= planning.paid.size()) return std::nullopt;
+    return planning.paid[i];
+}
+
+std::optional<domain::Money> AmountToCollect(const app::DayPlanning& planning, std::size_t i)
+{
+    if (!AmountPaid(planning, i) || !planning.bookings[i].holdsSeats(planning.loadedAt)) return std::nullopt;
+    const domain::Money owed = planning.toCollect(i);
+    if (owed.cents() <= 0) return std::nullopt;
+    return owed;
+}
 
 PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningMetrics& metrics)
     : m_metrics(metrics)
@@ -155,12 +168,8 @@ PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningM
             cell.hidden = static_cast<int>(shown.size() - fits);
             int y = m.padding + m.countHeight;
             for (std::size_t i = 0; i < fits; ++i) {
-                const auto& booking = planning.bookings[shown[i]];
-                BlockLayout block;
-                block.booking = shown[i];
-                block.state = booking.state;
+                BlockLayout block = MakeBlock(planning, shown[i], shorten);
                 block.rect = wxRect(m.padding, y, blockWidth, m.blockHeight);
-                block.label = shorten.Fit(BlockLabel(booking), m.small, blockWidth - m.padding * 3);
                 cell.blocks.push_back(std::move(block));
                 y += m.blockHeight + m.blockGap;
             }
@@ -179,6 +188,35 @@ PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningM
         m_rows[r].height = std::max(m.minRowHeight, needed);
         top += m_rows[r].height;
     }
+}
+
+BlockLayout PlanningLayout::MakeBlock(const app::DayPlanning& planning, std::size_t index, Shortener& shorten) const
+{
+    const auto& m = m_metrics;
+    const domain::Booking& booking = planning.bookings[index];
+    BlockLayout block;
+    block.booking = index;
+    block.state = booking.state;
+    block.language = LanguageCode(booking.language);
+    block.languageWidth = shorten.Width(block.language, m.code);
+    // Between the state's edge and the right margin: party and name, then the badge, then the code.
+    const int gap = m.padding;
+    int room = m.columnWidth - 2 * m.padding - (m.strip + m.padding + 1) - m.padding;
+    if (!block.language.empty()) room -= block.languageWidth + gap;
+    const wxString party = PartyShort(booking.party);
+    const wxString name = wxString::FromUTF8(booking.customerName);
+    if (const auto owed = AmountToCollect(planning, index)) {
+        // The currency alone, on every unpaid block at every zoom: even at 145 % a block has no
+        // room for an amount and a readable name, and a badge that is sometimes a figure and
+        // sometimes not reads as two different things. The figures are in the tooltip.
+        block.collect = wxString::FromUTF8(owed->currency() == "EUR" ? "€" : owed->currency());
+        block.collectTextWidth = shorten.Width(block.collect, m.code);
+        block.collectWidth = std::max(block.collectTextWidth + 2 * m.badgePadding, m.smallTextHeight);
+        room -= block.collectWidth + gap;
+    }
+    const wxString label = m.compact || name.empty() ? party : party + ' ' + name;
+    block.label = shorten.Fit(label, m.small, std::max(0, room));
+    return block;
 }
 
 wxSize PlanningLayout::VirtualSize() const

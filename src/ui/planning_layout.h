@@ -1,5 +1,5 @@
-// The geometry and texts of the day planning, computed once per data change (or DPI change) so
-// that a repaint only draws what is visible.
+// The geometry and texts of the day planning, computed once per data, zoom or DPI change so that
+// a repaint only draws what is visible.
 #pragma once
 
 #include "app/planning.h"
@@ -25,15 +25,26 @@ struct PlanningMetrics {
     int blockGap = 2;
     int minRowHeight = 54;
     int maxBlocks = 8;        // more bookings in one cell end in "+N more"
+    int strip = 3;            // the state's coloured edge on the left of a block
+    int badgePadding = 3;     // inside the "to collect" badge, on each side of its text
+    // Zoomed out, a block shows the party and the language only: the day matters more than names.
+    bool compact = false;
     wxFont normal, bold, small, smallBold, smallItalic;
+    wxFont code;              // the language code and the badge: smaller, so the name keeps room
     int smallTextHeight = 12;
     int normalTextHeight = 14;
+    int codeTextHeight = 10;
 };
 
 struct BlockLayout {
     std::size_t booking = 0;          // index into DayPlanning::bookings
     wxRect rect;                      // relative to the cell's top-left corner
-    wxString label;                   // "3A 1C Dupont", already shortened to fit
+    wxString label;                   // "3A 1C Dupont", already shortened to fit (compact: "3A 1C")
+    wxString language;                // "EN", right-aligned
+    int languageWidth = 0;
+    wxString collect;                 // the badge of a booking with money to collect ("€"), or empty
+    int collectWidth = 0;             // the badge's width, its padding included
+    int collectTextWidth = 0;
     domain::BookingState state = domain::BookingState::Confirmed;
 };
 
@@ -75,6 +86,14 @@ struct ColumnLayout {
     double occupancy = 0.0;
 };
 
+// What booking i of the day still owes when the planning should say so: a seat-holding booking
+// with DayPlanning::toCollect above zero (nothing when the day was read without its payments).
+std::optional<domain::Money> AmountToCollect(const app::DayPlanning& planning, std::size_t i);
+// What booking i has paid so far, when the day was read with its payments.
+std::optional<domain::Money> AmountPaid(const app::DayPlanning& planning, std::size_t i);
+
+class Shortener;
+
 class PlanningLayout {
 public:
     PlanningLayout() = default;
@@ -96,6 +115,8 @@ public:
     std::size_t FirstRowFrom(int y) const;
 
 private:
+    BlockLayout MakeBlock(const app::DayPlanning& planning, std::size_t index, Shortener& shorten) const;
+
     PlanningMetrics m_metrics;
     std::vector<RowLayout> m_rows;
     std::vector<ColumnLayout> m_columns;

@@ -14,12 +14,14 @@ namespace {
 
 using namespace planning_style;
 
+enum class Kind { Block, Cell, Badge };   // a booking block (with its edge), a cell, the "to collect" badge
+
 struct Entry {
     wxString label;
     wxColour tint;
     wxColour strong;
     bool hatched;
-    bool block;     // a booking block (with its edge) or a cell swatch
+    Kind kind;
 };
 
 std::vector<Entry> Entries()
@@ -28,13 +30,32 @@ std::vector<Entry> Entries()
     std::vector<Entry> entries;
     for (S state : {S::Confirmed, S::Pending, S::Embarqued, S::Completed, S::NoShow}) {
         const auto colours = ColoursOf(state);
-        entries.push_back({StateName(state), colours.tint, colours.strong, state == S::Pending, true});
+        entries.push_back({StateName(state), colours.tint, colours.strong, state == S::Pending, Kind::Block});
     }
-    entries.push_back({_("Free"), OccupancyColour(0.0), kGridLine, false, false});
-    entries.push_back({_("Half full"), OccupancyColour(0.5), kGridLine, false, false});
-    entries.push_back({_("Full"), OccupancyColour(1.0), kGridLine, false, false});
-    entries.push_back({_("Closed"), kClosedCell, kClosedHatch, true, false});
+    entries.push_back({_("Free"), OccupancyColour(0.0), kGridLine, false, Kind::Cell});
+    entries.push_back({_("Half full"), OccupancyColour(0.5), kGridLine, false, Kind::Cell});
+    entries.push_back({_("Full"), OccupancyColour(1.0), kGridLine, false, Kind::Cell});
+    entries.push_back({_("Closed"), kClosedCell, kClosedHatch, true, Kind::Cell});
+    // TRANSLATORS: legend of the amber badge on a booking that has not paid everything yet
+    entries.push_back({_("To collect"), kCollect, kCollectText, false, Kind::Badge});
     return entries;
+}
+
+// A state's block (its tint and edge) or a cell's fill, as the grid draws them.
+void DrawSwatch(wxGraphicsContext& gc, const Entry& entry, double x, double y, int swatch, double radius, double edge)
+{
+    gc.SetPen(wxPen(entry.kind == Kind::Block ? entry.tint : kBorder, 1));
+    gc.SetBrush(wxBrush(entry.tint));
+    gc.DrawRoundedRectangle(x, y, swatch, swatch, radius);
+    if (entry.hatched) {
+        gc.SetBrush(wxBrush(entry.strong, wxBRUSHSTYLE_BDIAGONAL_HATCH));
+        gc.DrawRoundedRectangle(x, y, swatch, swatch, radius);
+    }
+    if (entry.kind == Kind::Block) {
+        gc.SetPen(*wxTRANSPARENT_PEN);
+        gc.SetBrush(wxBrush(entry.strong));
+        gc.DrawRectangle(x, y, edge, swatch);
+    }
 }
 
 }  // namespace
@@ -67,17 +88,19 @@ void PlanningLegend::OnPaint(wxPaintEvent&)
     double x = 0;
     for (const Entry& entry : Entries()) {
         const double y = (height - swatch) / 2.0;
-        gc->SetPen(wxPen(entry.block ? entry.tint : kBorder, 1));
-        gc->SetBrush(wxBrush(entry.tint));
-        gc->DrawRoundedRectangle(x, y, swatch, swatch, FromDIP(2));
-        if (entry.hatched) {
-            gc->SetBrush(wxBrush(entry.strong, wxBRUSHSTYLE_BDIAGONAL_HATCH));
-            gc->DrawRoundedRectangle(x, y, swatch, swatch, FromDIP(2));
-        }
-        if (entry.block) {
+        if (entry.kind == Kind::Badge) {
+            // As on the blocks: the currency on the badge's colour.
+            const wxString euro = wxString::FromUTF8("€");
             gc->SetPen(*wxTRANSPARENT_PEN);
-            gc->SetBrush(wxBrush(entry.strong));
-            gc->DrawRectangle(x, y, FromDIP(3), swatch);
+            gc->SetBrush(wxBrush(entry.tint));
+            gc->DrawRoundedRectangle(x, y, swatch, swatch, FromDIP(3));
+            gc->SetFont(GetFont().Bold(), entry.strong);
+            double ew = 0, eh = 0;
+            gc->GetTextExtent(euro, &ew, &eh);
+            gc->DrawText(euro, x + (swatch - ew) / 2.0, y + (swatch - eh) / 2.0);
+            gc->SetFont(GetFont(), kMutedText);
+        } else {
+            DrawSwatch(*gc, entry, x, y, swatch, FromDIP(2), FromDIP(3));
         }
         double w = 0, h = 0;
         gc->GetTextExtent(entry.label, &w, &h);

@@ -25,6 +25,10 @@ inline const wxColour kOutOfServiceCell(0xE4, 0xE5, 0xE7);
 inline const wxColour kNowLine(0xE0, 0x2D, 0x2D);
 inline const wxColour kSelection(0x1D, 0x5F, 0xAE);
 inline const wxColour kSelectionUnfocused(0x8A, 0x96, 0xA5);
+// The "to collect" badge: a dark amber that stands out on every state's tint (the pending one
+// included, which is a light yellow) with white text.
+inline const wxColour kCollect(0xB4, 0x53, 0x09);
+inline const wxColour kCollectText(0xFF, 0xFF, 0xFF);
 
 struct StateColours {
     wxColour strong;   // the block's edge and hatching

@@ -6,14 +6,19 @@
 namespace narcisse::ui {
 namespace {
 
-wxString BookingTip(const domain::Booking& booking)
+wxString BookingTip(const app::DayPlanning& planning, std::size_t index)
 {
+    const domain::Booking& booking = planning.bookings[index];
     wxString tip = wxString::FromUTF8(booking.ref.str()) + wxString::FromUTF8(" · ") + StateName(booking.state);
     if (!booking.customerName.empty()) tip += '\n' + wxString::FromUTF8(booking.customerName);
     tip += '\n' + PartyLong(booking.party);
     tip += '\n' + wxString::Format(_("Booked via: %s"), ChannelName(booking.channel));
     tip += '\n' + wxString::Format(_("Language: %s"), LanguageName(booking.language));
     tip += '\n' + wxString::Format(_("Total: %s"), FormatMoney(booking.total));
+    if (const auto paid = AmountPaid(planning, index)) tip += '\n' + wxString::Format(_("Paid: %s"), FormatMoney(*paid));
+    // TRANSLATORS: in a booking's tooltip: the money the desk or the boatman still has to take
+    if (const auto owed = AmountToCollect(planning, index))
+        tip += '\n' + wxString::Format(_("To collect: %s"), FormatMoney(*owed));
     if (!booking.notes.empty()) tip += '\n' + wxString::FromUTF8(booking.notes);
     return tip;
 }
@@ -50,7 +55,7 @@ wxString PlanningGrid::TooltipAt(const wxPoint& point) const
     const CellLayout& cell = m_layout.Cell(static_cast<std::size_t>(column), static_cast<std::size_t>(row));
     const wxPoint inCell(content.x - column * m.columnWidth, content.y - m_layout.Rows()[static_cast<std::size_t>(row)].top);
     for (const BlockLayout& block : cell.blocks)
-        if (block.rect.Contains(inCell)) return BookingTip(m_planning->bookings[block.booking]);
+        if (block.rect.Contains(inCell)) return BookingTip(*m_planning, block.booking);
 
     const auto& load = m_planning->departures[static_cast<std::size_t>(column)].boats[static_cast<std::size_t>(row)];
     wxString tip = wxString::Format(_("%s at %s"), wxString::FromUTF8(boat.name),
