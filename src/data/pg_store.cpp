@@ -53,6 +53,16 @@ std::optional<Uuid> optionalUuid(const pqxx::field& f) {
 
 LocalDate dateOf(const pqxx::field& f) { return parseDate(f.c_str(), f.name()); }
 
+std::optional<std::string> dateText(const std::optional<LocalDate>& d) {
+    if (!d) return std::nullopt;
+    return isoDate(*d);
+}
+
+std::optional<LocalDate> optionalDate(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return dateOf(f);
+}
+
 template <typename E>
 E enumOf(const pqxx::field& f, std::optional<E> (*parse)(std::string_view)) {
     auto v = parse(f.c_str());
@@ -177,7 +187,8 @@ public:
 
     // --- StoreReader
     static constexpr Sql kSelectBoats{"select_boats", R"(
-        SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name)"};
+        SELECT id, name, capacity, status, colour, sort_order, registration, notes FROM boats
+        ORDER BY sort_order, name)"};
 
     std::vector<Boat> boats() override {
         std::vector<Boat> out;
@@ -189,6 +200,8 @@ public:
             b.status = enumOf<BoatStatus>(row[3], parseBoatStatus);
             b.colour = row[4].as<std::string>();
             b.sortOrder = row[5].as<int>();
+            b.registration = row[6].as<std::string>();
+            b.notes = row[7].as<std::string>();
             out.push_back(std::move(b));
         }
         return out;
@@ -203,11 +216,18 @@ public:
         e.active = row[4].as<bool>();
         e.passwordHash = row[5].as<std::string>();
         e.email = row[6].as<std::string>();
+        e.phone = row[7].as<std::string>();
+        e.canSignIn = row[8].as<bool>();
+        e.licenceNumber = row[9].as<std::string>();
+        if (!row[10].is_null()) e.licenceExpiry = dateOf(row[10]);
+        e.notes = row[11].as<std::string>();
         return e;
     }
 
     static constexpr Sql kSelectEmployees{"select_employees", R"(
-        SELECT id, login, name, role, active, password_hash, email FROM employees ORDER BY name, login)"};
+        SELECT id, login, name, role, active, password_hash, email, phone, can_sign_in, licence_number,
+               to_char(licence_expiry, 'YYYY-MM-DD') AS licence_expiry, notes
+        FROM employees ORDER BY name, login)"};
 
     std::vector<Employee> employees() override {
         std::vector<Employee> out;
@@ -216,7 +236,9 @@ public:
     }
 
     static constexpr Sql kSelectEmployeeByLogin{"select_employee_by_login", R"(
-        SELECT id, login, name, role, active, password_hash, email FROM employees WHERE login = $1)"};
+        SELECT id, login, name, role, active, password_hash, email, phone, can_sign_in, licence_number,
+               to_char(licence_expiry, 'YYYY-MM-DD') AS licence_expiry, notes
+        FROM employees WHERE login = $1)"};
 
     std::optional<Employee> employeeByLogin(std::string_view login) override {
         const auto r = exec(kSelectEmployeeByLogin, std::string(login));
@@ -534,6 +556,46 @@ public:
         return out;
     }
 
+    static constexpr Sql kSelectMaintenance{"select_maintenance_records", R"(
+        SELECT id, boat_id, kind, title, description, priority, to_char(planned_on, 'YYYY-MM-DD') AS planned_on,
+               to_char(done_on, 'YYYY-MM-DD') AS done_on, currency, cost_cents, done_by, recur_every_days,
+               extract(epoch FROM created_at)::bigint
+        FROM maintenance_records WHERE $1::uuid IS NULL OR boat_id = $1::uuid
+        ORDER BY boat_id, COALESCE(done_on, planned_on), created_at, id)"};
+
+    std::vector<MaintenanceRecord> maintenanceRecords(std::optional<Uuid> boatId) override {
+        std::vector<MaintenanceRecord> out;
+        for (const auto& row : exec(kSelectMaintenance, textOf(boatId))) {
+            MaintenanceRecord m;
+            m.id = uuidOf(row[0]);
+            m.boatId = uuidOf(row[1]);
+            m.kind = enumOf<MaintenanceKind>(row[2], parseMaintenanceKind);
+            m.title = row[3].as<std::string>();
+            m.description = row[4].as<std::string>();
+            m.priority = enumOf<Priority>(row[5], parsePriority);
+            m.plannedOn = optionalDate(row[6]);
+            m.doneOn = optionalDate(row[7]);
+            if (!row[9].is_null()) m.cost = Money::cents(row[9].as<std::int64_t>(), row[8].as<std::string>());
+            m.doneBy = row[10].as<std::string>();
+            m.recurEveryDays = row[11].as<int>();
+            m.createdAt = instantOf(row[12]);
+            out.push_back(std::move(m));
+        }
+        return out;
+    }
+
+    static constexpr Sql kSelectDaysOff{"select_days_off", R"(
+        SELECT id, employee_id, to_char(first_day, 'YYYY-MM-DD') AS first_day,
+               to_char(last_day, 'YYYY-MM-DD') AS last_day, reason
+        FROM days_off WHERE first_day <= $1::date AND last_day >= $2::date ORDER BY first_day, employee_id, id)"};
+
+    std::vector<DayOff> daysOff(LocalDate from, LocalDate to) override {
+        std::vector<DayOff> out;
+        for (const auto& row : exec(kSelectDaysOff, isoDate(to), isoDate(from)))
+            out.push_back({uuidOf(row[0]), uuidOf(row[1]), dateOf(row[2]), dateOf(row[3]), row[4].as<std::string>()});
+        return out;
+    }
+
     // --- StoreWriter
     // Held until the transaction ends. The statements after it take a fresh snapshot (read
     // committed), so they see every sale committed by the desk that held the lock before.
@@ -542,28 +604,35 @@ public:
     void lockDeparture(Instant start) override { exec(kLockDeparture, PgStore::departureLockKey(start)); }
 
     static constexpr Sql kUpsertBoat{"upsert_boat", R"(
-        INSERT INTO boats (id, name, capacity, status, colour, sort_order) VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO boats (id, name, capacity, status, colour, sort_order, registration, notes)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,
-            status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order)"};
+            status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order,
+            registration = excluded.registration, notes = excluded.notes)"};
 
     void saveBoat(const Boat& b) override {
         b.validate();
         uniqueOrConflict("a boat named \"" + b.name + "\" already exists", [&](pqxx::transaction_base& tx) {
             m_session.exec(tx, kUpsertBoat, b.id.str(), b.name, b.capacity, std::string(toString(b.status)), b.colour,
-                           b.sortOrder);
+                           b.sortOrder, b.registration, b.notes);
         });
     }
 
     static constexpr Sql kUpsertEmployee{"upsert_employee", R"(
-        INSERT INTO employees (id, login, name, role, active, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO employees (id, login, name, role, active, password_hash, email, phone, can_sign_in, licence_number,
+                               licence_expiry, notes)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date, $12)
         ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role,
-            active = excluded.active, password_hash = excluded.password_hash, email = excluded.email)"};
+            active = excluded.active, password_hash = excluded.password_hash, email = excluded.email,
+            phone = excluded.phone, can_sign_in = excluded.can_sign_in, licence_number = excluded.licence_number,
+            licence_expiry = excluded.licence_expiry, notes = excluded.notes)"};
 
     void saveEmployee(const Employee& e) override {
         e.validate();
         uniqueOrConflict("the login \"" + e.login + "\" is already taken", [&](pqxx::transaction_base& tx) {
             m_session.exec(tx, kUpsertEmployee, e.id.str(), e.login, e.name, std::string(toString(e.role)), e.active,
-                           e.passwordHash, e.email);
+                           e.passwordHash, e.email, e.phone, e.canSignIn, e.licenceNumber, dateText(e.licenceExpiry),
+                           e.notes);
         });
     }
 
@@ -690,6 +759,37 @@ public:
     static constexpr Sql kDeleteException{"delete_timetable_exception",
                                           R"(DELETE FROM timetable_exceptions WHERE id = $1)"};
     static constexpr Sql kDeleteCrew{"delete_crew_assignment", R"(DELETE FROM crew_assignments WHERE id = $1)"};
+
+    static constexpr Sql kUpsertMaintenance{"upsert_maintenance_record", R"(
+        INSERT INTO maintenance_records (id, boat_id, kind, title, description, priority, planned_on, done_on,
+                                         currency, cost_cents, done_by, recur_every_days, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10, $11, $12, to_timestamp($13))
+        ON CONFLICT (id) DO UPDATE SET boat_id = excluded.boat_id, kind = excluded.kind, title = excluded.title,
+            description = excluded.description, priority = excluded.priority, planned_on = excluded.planned_on,
+            done_on = excluded.done_on, currency = excluded.currency, cost_cents = excluded.cost_cents,
+            done_by = excluded.done_by, recur_every_days = excluded.recur_every_days)"};
+
+    void saveMaintenanceRecord(const MaintenanceRecord& m) override {
+        m.validate();
+        std::optional<std::int64_t> cost;
+        if (m.cost) cost = m.cost->cents();
+        exec(kUpsertMaintenance, m.id.str(), m.boatId.str(), std::string(toString(m.kind)), m.title, m.description,
+             std::string(toString(m.priority)), dateText(m.plannedOn), dateText(m.doneOn),
+             m.cost ? m.cost->currency() : std::string("EUR"), cost, m.doneBy, m.recurEveryDays, epochOf(m.createdAt));
+    }
+
+    static constexpr Sql kUpsertDayOff{"upsert_day_off", R"(
+        INSERT INTO days_off (id, employee_id, first_day, last_day, reason) VALUES ($1, $2, $3::date, $4::date, $5)
+        ON CONFLICT (id) DO UPDATE SET employee_id = excluded.employee_id, first_day = excluded.first_day,
+            last_day = excluded.last_day, reason = excluded.reason)"};
+    static constexpr Sql kDeleteDayOff{"delete_day_off", R"(DELETE FROM days_off WHERE id = $1)"};
+
+    void saveDayOff(const DayOff& d) override {
+        d.validate();
+        exec(kUpsertDayOff, d.id.str(), d.employeeId.str(), isoDate(d.from), isoDate(d.to), d.reason);
+    }
+
+    void deleteDayOff(const Uuid& id) override { deleteById(kDeleteDayOff, id, "day off"); }
 
     void deleteBlock(const Uuid& id) override { deleteById(kDeleteBlock, id, "closure"); }
     void deleteTimetableRule(const Uuid& id) override { deleteById(kDeleteRule, id, "timetable rule"); }

@@ -16,20 +16,48 @@ using namespace narcisse::domain;
 namespace {
 
 // SQL lives next to the code that runs it; every value is bound.
-constexpr const char* kSelectBoats =
-    R"(SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name)";
+constexpr const char* kSelectBoats = R"(
+    SELECT id, name, capacity, status, colour, sort_order, registration, notes FROM boats ORDER BY sort_order, name)";
 constexpr const char* kUpsertBoat = R"(
-    INSERT INTO boats (id, name, capacity, status, colour, sort_order) VALUES (?, ?, ?, ?, ?, ?)
+    INSERT INTO boats (id, name, capacity, status, colour, sort_order, registration, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,
-        status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order)";
-constexpr const char* kSelectEmployees =
-    R"(SELECT id, login, name, role, active, password_hash, email FROM employees ORDER BY name, login)";
-constexpr const char* kSelectEmployeeByLogin =
-    R"(SELECT id, login, name, role, active, password_hash, email FROM employees WHERE login = ?)";
+        status = excluded.status, colour = excluded.colour, sort_order = excluded.sort_order,
+        registration = excluded.registration, notes = excluded.notes)";
+constexpr const char* kEmployeeColumns = R"(
+    SELECT id, login, name, role, active, password_hash, email, phone, can_sign_in, licence_number, licence_expiry,
+           notes
+    FROM employees )";
+constexpr const char* kSelectEmployees = R"(ORDER BY name, login)";
+constexpr const char* kSelectEmployeeByLogin = R"(WHERE login = ?)";
 constexpr const char* kUpsertEmployee = R"(
-    INSERT INTO employees (id, login, name, role, active, password_hash, email) VALUES (?, ?, ?, ?, ?, ?, ?)
+    INSERT INTO employees (id, login, name, role, active, password_hash, email, phone, can_sign_in, licence_number,
+                           licence_expiry, notes)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role,
-        active = excluded.active, password_hash = excluded.password_hash, email = excluded.email)";
+        active = excluded.active, password_hash = excluded.password_hash, email = excluded.email,
+        phone = excluded.phone, can_sign_in = excluded.can_sign_in, licence_number = excluded.licence_number,
+        licence_expiry = excluded.licence_expiry, notes = excluded.notes)";
+constexpr const char* kSelectMaintenance = R"(
+    SELECT id, boat_id, kind, title, description, priority, planned_on, done_on, currency, cost_cents, done_by,
+           recur_every_days, created_at
+    FROM maintenance_records WHERE ?1 IS NULL OR boat_id = ?1
+    ORDER BY boat_id, COALESCE(done_on, planned_on), created_at, id)";
+constexpr const char* kUpsertMaintenance = R"(
+    INSERT INTO maintenance_records (id, boat_id, kind, title, description, priority, planned_on, done_on, currency,
+                                     cost_cents, done_by, recur_every_days, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET boat_id = excluded.boat_id, kind = excluded.kind, title = excluded.title,
+        description = excluded.description, priority = excluded.priority, planned_on = excluded.planned_on,
+        done_on = excluded.done_on, currency = excluded.currency, cost_cents = excluded.cost_cents,
+        done_by = excluded.done_by, recur_every_days = excluded.recur_every_days)";
+constexpr const char* kSelectDaysOff = R"(
+    SELECT id, employee_id, first_day, last_day, reason FROM days_off
+    WHERE first_day <= ? AND last_day >= ? ORDER BY first_day, employee_id, id)";
+constexpr const char* kUpsertDayOff = R"(
+    INSERT INTO days_off (id, employee_id, first_day, last_day, reason) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET employee_id = excluded.employee_id, first_day = excluded.first_day,
+        last_day = excluded.last_day, reason = excluded.reason)";
+constexpr const char* kDeleteDayOff = R"(DELETE FROM days_off WHERE id = ?)";
 constexpr const char* kUpsertCustomer = R"(
     INSERT INTO customers (id, name, email, phone, language) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
@@ -210,6 +238,8 @@ public:
             b.status = enumOf<BoatStatus>(s.getColumn(3), parseBoatStatus);
             b.colour = s.getColumn(4).getString();
             b.sortOrder = s.getColumn(5).getInt();
+            b.registration = s.getColumn(6).getString();
+            b.notes = s.getColumn(7).getString();
             out.push_back(std::move(b));
         }
         return out;
@@ -224,18 +254,23 @@ public:
         e.active = s.getColumn(4).getInt() != 0;
         e.passwordHash = s.getColumn(5).getString();
         e.email = s.getColumn(6).getString();
+        e.phone = s.getColumn(7).getString();
+        e.canSignIn = s.getColumn(8).getInt() != 0;
+        e.licenceNumber = s.getColumn(9).getString();
+        if (!s.getColumn(10).isNull()) e.licenceExpiry = parseDate(s.getColumn(10).getString(), "licence_expiry");
+        e.notes = s.getColumn(11).getString();
         return e;
     }
 
     std::vector<Employee> employees() override {
-        auto& s = statement(kSelectEmployees);
+        auto& s = statement(kEmployeeColumns, kSelectEmployees);
         std::vector<Employee> out;
         while (s.executeStep()) out.push_back(employeeOf(s));
         return out;
     }
 
     std::optional<Employee> employeeByLogin(std::string_view login) override {
-        auto& s = statement(kSelectEmployeeByLogin);
+        auto& s = statement(kEmployeeColumns, kSelectEmployeeByLogin);
         s.bind(1, std::string(login));
         if (!s.executeStep()) return std::nullopt;
         return employeeOf(s);
@@ -484,6 +519,40 @@ public:
         return out;
     }
 
+    std::vector<MaintenanceRecord> maintenanceRecords(std::optional<Uuid> boatId) override {
+        auto& s = statement(kSelectMaintenance);
+        bindOptional(s, 1, boatId);
+        std::vector<MaintenanceRecord> out;
+        while (s.executeStep()) {
+            MaintenanceRecord m;
+            m.id = uuidOf(s.getColumn(0));
+            m.boatId = uuidOf(s.getColumn(1));
+            m.kind = enumOf<MaintenanceKind>(s.getColumn(2), parseMaintenanceKind);
+            m.title = s.getColumn(3).getString();
+            m.description = s.getColumn(4).getString();
+            m.priority = enumOf<Priority>(s.getColumn(5), parsePriority);
+            if (!s.getColumn(6).isNull()) m.plannedOn = parseDate(s.getColumn(6).getString(), "planned_on");
+            if (!s.getColumn(7).isNull()) m.doneOn = parseDate(s.getColumn(7).getString(), "done_on");
+            if (!s.getColumn(9).isNull()) m.cost = Money::cents(s.getColumn(9).getInt64(), s.getColumn(8).getString());
+            m.doneBy = s.getColumn(10).getString();
+            m.recurEveryDays = s.getColumn(11).getInt();
+            m.createdAt = instantOf(s.getColumn(12));
+            out.push_back(std::move(m));
+        }
+        return out;
+    }
+
+    std::vector<DayOff> daysOff(LocalDate from, LocalDate to) override {
+        auto& s = statement(kSelectDaysOff);
+        s.bind(1, isoDate(to));
+        s.bind(2, isoDate(from));
+        std::vector<DayOff> out;
+        while (s.executeStep())
+            out.push_back({uuidOf(s.getColumn(0)), uuidOf(s.getColumn(1)), parseDate(s.getColumn(2).getString(), "first_day"),
+                           parseDate(s.getColumn(3).getString(), "last_day"), s.getColumn(4).getString()});
+        return out;
+    }
+
     // --- StoreWriter
     // BEGIN IMMEDIATE already holds the database's single write lock for the whole transaction.
     void lockDeparture(Instant) override {}
@@ -497,6 +566,8 @@ public:
         s.bind(4, std::string(toString(b.status)));
         s.bind(5, b.colour);
         s.bind(6, b.sortOrder);
+        s.bind(7, b.registration);
+        s.bind(8, b.notes);
         execUnique(s, "name", "a boat named \"" + b.name + "\" already exists");
     }
 
@@ -510,6 +581,14 @@ public:
         s.bind(5, e.active ? 1 : 0);
         s.bind(6, e.passwordHash);
         s.bind(7, e.email);
+        s.bind(8, e.phone);
+        s.bind(9, e.canSignIn ? 1 : 0);
+        s.bind(10, e.licenceNumber);
+        if (e.licenceExpiry)
+            s.bind(11, isoDate(*e.licenceExpiry));
+        else
+            s.bind(11);
+        s.bind(12, e.notes);
         execUnique(s, "login", "the login \"" + e.login + "\" is already taken");
     }
 
@@ -649,6 +728,47 @@ public:
         s.bind(4, id.str());
         if (s.exec() == 0) throw NotFound("no booking with id " + id.str());
     }
+
+    void saveMaintenanceRecord(const MaintenanceRecord& m) override {
+        m.validate();
+        auto& s = statement(kUpsertMaintenance);
+        s.bind(1, m.id.str());
+        s.bind(2, m.boatId.str());
+        s.bind(3, std::string(toString(m.kind)));
+        s.bind(4, m.title);
+        s.bind(5, m.description);
+        s.bind(6, std::string(toString(m.priority)));
+        if (m.plannedOn)
+            s.bind(7, isoDate(*m.plannedOn));
+        else
+            s.bind(7);
+        if (m.doneOn)
+            s.bind(8, isoDate(*m.doneOn));
+        else
+            s.bind(8);
+        s.bind(9, m.cost ? m.cost->currency() : std::string("EUR"));
+        if (m.cost)
+            s.bind(10, static_cast<int64_t>(m.cost->cents()));
+        else
+            s.bind(10);
+        s.bind(11, m.doneBy);
+        s.bind(12, m.recurEveryDays);
+        s.bind(13, isoUtc(m.createdAt));
+        s.exec();
+    }
+
+    void saveDayOff(const DayOff& d) override {
+        d.validate();
+        auto& s = statement(kUpsertDayOff);
+        s.bind(1, d.id.str());
+        s.bind(2, d.employeeId.str());
+        s.bind(3, isoDate(d.from));
+        s.bind(4, isoDate(d.to));
+        s.bind(5, d.reason);
+        s.exec();
+    }
+
+    void deleteDayOff(const Uuid& id) override { deleteById(kDeleteDayOff, id, "day off"); }
 
     void deleteBlock(const Uuid& id) override { deleteById(kDeleteBlock, id, "closure"); }
     void deleteTimetableRule(const Uuid& id) override { deleteById(kDeleteRule, id, "timetable rule"); }

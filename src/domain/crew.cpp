@@ -11,6 +11,16 @@ std::optional<std::string> crewRefusal(const Employee& employee) {
     return std::nullopt;
 }
 
+std::optional<std::string> crewRefusal(const Employee& employee, LocalDate date, const std::vector<DayOff>& daysOff) {
+    if (auto why = crewRefusal(employee)) return why;
+    for (const auto& off : daysOff)
+        if (off.employeeId == employee.id && off.covers(date))
+            return employee.name + " is off on " + isoDate(date) + (off.reason.empty() ? "" : " (" + off.reason + ")");
+    if (employee.licenceExpiry && *employee.licenceExpiry < date)
+        return employee.name + "'s skipper licence expired on " + isoDate(*employee.licenceExpiry);
+    return std::nullopt;
+}
+
 std::vector<CrewWarning> crewWarnings(const std::vector<Boat>& boats, const std::vector<Employee>& employees,
                                       const std::vector<CrewAssignment>& assignments,
                                       const std::vector<Uuid>& boatsWithBookings) {

@@ -20,6 +20,9 @@ struct CrewAssignment {
 
 // Why `employee` may not row on `date`, or nothing: only active employees with the staff role.
 std::optional<std::string> crewRefusal(const Employee& employee);
+// The same on a given date: also refused when they are off that day, or their skipper licence, when
+// recorded, has expired by then.
+std::optional<std::string> crewRefusal(const Employee& employee, LocalDate date, const std::vector<DayOff>& daysOff);
 
 struct CrewWarning {
     enum class Kind { NoBoatman, TwoBoats };

@@ -74,6 +74,12 @@ void requirePermission(Role role, Action action) {
                                std::string(toString(action)));
 }
 
+void DayOff::validate() const {
+    if (!from.ok()) throw ValidationError("from", "is not a date");
+    if (!to.ok()) throw ValidationError("to", "is not a date");
+    if (to < from) throw ValidationError("to", "must not be before from");
+}
+
 void Employee::validate() const {
     if (login.find_first_not_of(' ') == std::string::npos) throw ValidationError("login", "is required");
     for (char c : login)

@@ -1,6 +1,7 @@
 // Employees, their roles, and the permission table role × action checked by the use cases.
 #pragma once
 
+#include "domain/time.h"
 #include "domain/uuid.h"
 
 #include <optional>
@@ -46,7 +47,25 @@ struct Employee {
     bool active = true;
     std::string passwordHash;   // bcrypt "$2b$…"; empty: cannot sign in
     std::string email;
+    // Added with the staff screens; defaulted so brace-initialised employees need not name them.
+    std::string phone{};
+    bool canSignIn = true;        // boatmen may have no account
+    std::string licenceNumber{};  // skipper licence, for boatmen
+    std::optional<LocalDate> licenceExpiry{};
+    std::string notes{};
 
+    void validate() const;
+};
+
+// A day off or an absence, inclusive of both dates.
+struct DayOff {
+    Uuid id;
+    Uuid employeeId;
+    LocalDate from;
+    LocalDate to;
+    std::string reason;
+
+    bool covers(LocalDate date) const { return from <= date && date <= to; }
     void validate() const;
 };
 

@@ -52,6 +52,10 @@ public:
     // What was paid (SUCCEEDED payments less refunds already DONE) for each booking departing in
     // [from, to) that has any payment, by booking id: one query for a whole planning.
     virtual std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) = 0;
+    // A boat's maintenance log (every boat's when empty), by boat, then planned/done date.
+    virtual std::vector<MaintenanceRecord> maintenanceRecords(std::optional<Uuid> boatId) = 0;
+    // Days off overlapping [from, to] (inclusive), by first day then employee.
+    virtual std::vector<DayOff> daysOff(LocalDate from, LocalDate to) = 0;
 };
 
 // What a write transaction may change. Financial and audit rows are only ever inserted.
@@ -87,6 +91,9 @@ public:
     virtual void insertNotification(const Notification& notification) = 0;
     // Records a send attempt: status, error, attempts and sentAt of the notification with that id.
     virtual void updateNotification(const Notification& notification) = 0;
+    virtual void saveMaintenanceRecord(const MaintenanceRecord& record) = 0;   // insert or update by id
+    virtual void saveDayOff(const DayOff& dayOff) = 0;                         // insert or update by id
+    virtual void deleteDayOff(const Uuid& dayOffId) = 0;                       // NotFound when unknown
 };
 
 class Store {
