@@ -39,6 +39,14 @@ Block blockOf(const ClosureScope& scope, const std::string& reason, const std::v
         if (it == boats.end()) throw ConflictError("there is no boat named \"" + *scope.boatName + "\"");
         boatId = it->id;
     }
+    if (scope.lastDate) {
+        if (!scope.lastDate->ok()) throw ValidationError("to", "is not a date");
+        if (scope.from) throw ValidationError("from", "a closure over several days closes them whole");
+        if (*scope.lastDate < scope.date) throw ValidationError("to", "must not be before the first day");
+        Block block = Block::wholeDay(scope.date, zone, reason, boatId);
+        block.end = zone.startOfDay(nextDay(*scope.lastDate));
+        return block;
+    }
     if (!scope.from) return Block::wholeDay(scope.date, zone, reason, boatId);
     Block block = Block::timeRange(scope.date, *scope.from, *scope.to, zone, reason, boatId);
     block.startsOnly = scope.departuresOnly;
@@ -100,6 +108,15 @@ Candidates candidatesAround(StoreReader& r, LocalDate date, const Block& block, 
     return c;
 }
 
+// Puts `moved` where a first proposal takes it, in one day's candidates.
+void takeSeat(Candidates& c, const Booking& moved) {
+    auto seat = std::find_if(c.bookings.begin(), c.bookings.end(), [&](const Booking& x) { return x.id == moved.id; });
+    if (seat == c.bookings.end())
+        c.bookings.push_back(moved);
+    else
+        *seat = moved;
+}
+
 std::string departureText(Instant start, const BusinessZone& zone) {
     return isoDate(zone.localDate(start)) + " " + hhmm(zone.localMinutes(start));
 }
@@ -114,6 +131,8 @@ std::string ClosureScope::describe() const {
         s += " departure " + hhmm(*from);
     else if (from && to)
         s += " " + hhmm(*from) + "–" + hhmm(*to) + (departuresOnly ? " (departures)" : "");
+    else if (lastDate && *lastDate != date)
+        s += "–" + isoDate(*lastDate);
     if (boatName) s += " on " + *boatName;
     return s;
 }
@@ -122,7 +141,11 @@ std::string describeClosure(const Block& block, const std::vector<Boat>& boats, 
     const LocalDate day = zone.localDate(block.start);
     std::string s = block.reason + " " + isoDate(day);
     const bool wholeDay = block.start == zone.startOfDay(day) && block.end == zone.startOfDay(nextDay(day));
-    if (block.startsOnly && block.end - block.start == Minutes{1}) {
+    const LocalDate lastDay = zone.localDate(block.end - std::chrono::seconds{1});
+    const bool wholeDays = block.start == zone.startOfDay(day) && block.end == zone.startOfDay(nextDay(lastDay));
+    if (!wholeDay && wholeDays) {
+        s += "–" + isoDate(lastDay);   // several whole days: a boat out of service
+    } else if (block.startsOnly && block.end - block.start == Minutes{1}) {
         s += " departure " + hhmm(zone.localMinutes(block.start));
     } else if (!wholeDay) {
         const bool sameDay = zone.localDate(block.end) == day || block.end == zone.startOfDay(nextDay(day));
@@ -140,7 +163,20 @@ ClosurePreview previewClosure(Store& store, const ClosureScope& scope, const std
         const BusinessZone zone(settings.timeZone);
         const auto boats = activeBoats(r);
         preview.block = blockOf(scope, reason, boats, zone);
-        Candidates candidates = candidatesAround(r, scope.date, preview.block, zone);
+        // Proposals come from the stranded booking's own day and the next; over several days each
+        // day's candidates are read once, and a seat taken by a first proposal is seen by all of them.
+        const LocalDate lastDate = scope.lastDate.value_or(scope.date);
+        std::map<LocalDate, Candidates> candidatesOf;
+        std::vector<Booking> taken;
+        auto candidatesFor = [&](LocalDate day) -> Candidates& {
+            day = std::clamp(day, scope.date, lastDate);
+            auto it = candidatesOf.find(day);
+            if (it == candidatesOf.end()) {
+                it = candidatesOf.emplace(day, candidatesAround(r, day, preview.block, zone)).first;
+                for (const auto& t : taken) takeSeat(it->second, t);
+            }
+            return it->second;
+        };
         for (const auto& b : strandedBy(r, preview.block, now)) {
             AffectedBooking a;
             a.booking = b;
@@ -148,15 +184,16 @@ ClosurePreview previewClosure(Store& store, const ClosureScope& scope, const std
             if (b.customerId) a.customer = r.customer(*b.customerId);
             a.paid = Money::zero(b.total.currency());
             for (const auto& [payment, left] : refundable(r, b.id)) a.paid += left;
+            Candidates& candidates = candidatesFor(zone.localDate(b.departureStart));
             a.proposals = nearestDepartures(b, candidates.availabilities(boats, now, settings), zone, now, settings);
             // The first proposal is what "move all" takes: the next parties see those seats taken.
             if (!a.proposals.empty()) {
-                auto seat = std::find_if(candidates.bookings.begin(), candidates.bookings.end(),
-                                         [&](const Booking& x) { return x.id == b.id; });
-                if (seat == candidates.bookings.end()) seat = candidates.bookings.insert(candidates.bookings.end(), b);
-                seat->boatId = a.proposals.front().boatId;
-                seat->departureStart = a.proposals.front().departure.start;
-                seat->departureEnd = a.proposals.front().departure.end;
+                Booking moved = b;
+                moved.boatId = a.proposals.front().boatId;
+                moved.departureStart = a.proposals.front().departure.start;
+                moved.departureEnd = a.proposals.front().departure.end;
+                taken.push_back(moved);
+                for (auto& entry : candidatesOf) takeSeat(entry.second, moved);
             }
             preview.affected.push_back(std::move(a));
         }
@@ -185,8 +222,10 @@ ClosureResult applyClosure(Store& store, const Clock& clock, const ClosureReques
             return it->second;
         };
         std::set<Instant> locks;
-        for (const auto& d : departuresOf(request.scope.date))
-            if (d.start < block.end && block.start < d.end) locks.insert(d.start);
+        for (LocalDate day = request.scope.date; day <= request.scope.lastDate.value_or(request.scope.date);
+             day = nextDay(day))
+            for (const auto& d : departuresOf(day))
+                if (d.start < block.end && block.start < d.end) locks.insert(d.start);
         for (const auto& d : request.decisions)
             if (d.kind == BookingDecision::Kind::Move) locks.insert(d.departureStart);
         for (Instant t : locks) w.lockDeparture(t);
@@ -281,9 +320,9 @@ std::vector<Block> findClosures(Store& store, const ClosureScope& scope) {
         const auto boats = activeBoats(r);
         // The scope as a block says which instants and boat the user means.
         const Block wanted = blockOf(scope, "reopen", boats, zone);
-        for (const auto& b : r.blocksOverlapping(zone.startOfDay(scope.date), zone.startOfDay(nextDay(scope.date)))) {
+        for (const auto& b : r.blocksOverlapping(wanted.start, wanted.end)) {
             if (scope.boatName && b.boatId != wanted.boatId) continue;
-            if (scope.from && (b.start != wanted.start || b.end != wanted.end)) continue;
+            if ((scope.from || scope.lastDate) && (b.start != wanted.start || b.end != wanted.end)) continue;
             found.push_back(b);
         }
     });

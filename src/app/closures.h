@@ -23,8 +23,10 @@ struct ClosureScope {
     // from..to picks the departures that start in it ("this departure"), not every ride on the
     // water then (the weather case).
     bool departuresOnly = false;
+    // Whole days from `date` through this one (a boat out of service for a week); no from..to then.
+    std::optional<domain::LocalDate> lastDate{};   // defaulted: brace-initialised scopes need not name it
 
-    // "2026-07-14 14:00–16:00 on Ill", "2026-07-14" (whole day, every boat).
+    // "2026-07-14 14:00–16:00 on Ill", "2026-07-14" (whole day, every boat), "2026-07-14–2026-07-20 on Ill".
     std::string describe() const;
 };
 
