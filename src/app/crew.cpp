@@ -45,9 +45,9 @@ CrewChange assignBoatman(Store& store, const Clock& clock, const CrewRequest& re
         requireScheduleEditor(w, request.actingEmployeeId);
         const Boat boat = findBoat(w, request.boat);
         const Employee employee = findEmployee(w, request.employee);
-        if (auto refusal = crewRefusal(employee)) throw ConflictError(*refusal);
-        // Issue 5 records skipper licences: a boatman without a valid one on `request.date` is to be
-        // refused here, with the licence's expiry in the sentence.
+        // Off that day or without a valid skipper licence by then: refused with the reason.
+        if (auto refusal = crewRefusal(employee, request.date, w.daysOff(request.date, request.date)))
+            throw ConflictError(*refusal);
         if (boat.status == BoatStatus::Retired) throw ConflictError(boat.name + " is retired");
 
         const auto crew = w.crewOn(request.date);

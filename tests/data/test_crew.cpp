@@ -214,3 +214,33 @@ TEMPLATE_TEST_CASE("a boatman is taken off a boat with one audit entry", "[crew]
     // Once off, the boat takes a new boatman without `replace`.
     CHECK(app::assignBoatman(*store, clock, crew("Ill", "hugo")).employeeName == "Hugo Weber");
 }
+
+TEMPLATE_TEST_CASE("a boatman who is off that day or whose licence has expired by then is refused", "[crew]",
+                   SqliteEngine, PgEngine) {
+    TestType engine;
+    auto store = engine.open();
+    seedWorld(*store);
+    Staff s = seedStaff(*store);
+    const FixedClock clock(at("2026-07-10T06:00:00Z"));
+    store->write([&](StoreWriter& w) {
+        w.saveDayOff({Uuid::generate(), s.lucas.id, LocalDate{date::year{2026}, date::July, date::day{13}},
+                      LocalDate{date::year{2026}, date::July, date::day{15}}, "Congés"});
+        s.hugo.licenceExpiry = LocalDate{date::year{2026}, date::July, date::day{13}};
+        w.saveEmployee(s.hugo);
+    });
+
+    CHECK(refusal([&] { app::assignBoatman(*store, clock, crew("Ill", "lucas")); }) ==
+          "Lucas Fischer is off on 2026-07-14 (Congés)");
+    CHECK_THROWS_AS(app::assignBoatman(*store, clock, crew("Ill", "lucas")), ConflictError);
+    CHECK(refusal([&] { app::assignBoatman(*store, clock, crew("Ill", "hugo")); }) ==
+          "Hugo Weber's skipper licence expired on 2026-07-13");
+    CHECK(audit(*store).empty());
+
+    // The day after Lucas's leave, and the day Hugo's licence still holds, they row.
+    auto after = crew("Ill", "lucas");
+    after.date = LocalDate{date::year{2026}, date::July, date::day{16}};
+    CHECK(app::assignBoatman(*store, clock, after).employeeName == "Lucas Fischer");
+    auto stillValid = crew("Lauch", "hugo");
+    stillValid.date = LocalDate{date::year{2026}, date::July, date::day{13}};
+    CHECK(app::assignBoatman(*store, clock, stillValid).employeeName == "Hugo Weber");
+}
