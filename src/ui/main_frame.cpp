@@ -2,6 +2,7 @@
 
 #include "ui/closure_dialog.h"
 #include "ui/crew_dialog.h"
+#include "ui/fleet_panel.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/nav_bar.h"
@@ -9,6 +10,8 @@
 #include "ui/notification_log_dialog.h"
 #include "ui/planning_panel.h"
 #include "ui/reopen_dialog.h"
+#include "ui/staff_panel.h"
+#include "ui/today_panel.h"
 #include "ui/timetable_dialog.h"
 #include "ui/week_view.h"
 
@@ -28,6 +31,9 @@ enum {
     kIdRefresh,
     kIdMoveBooking,
     kIdViewWeek,
+    kIdViewToday,
+    kIdViewFleet,
+    kIdViewStaff,
     kIdCloseDepartures,
     kIdReopenClosures,
     kIdCrew,
@@ -35,7 +41,7 @@ enum {
     kIdNotifications,
 };
 
-enum Page { kPagePlanning = 0, kPageWeek = 1 };
+enum Page { kPageToday = 0, kPagePlanning, kPageWeek, kPageFleet, kPageStaff };
 
 }  // namespace
 
@@ -46,6 +52,10 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     m_nav = new NavBar(this);
     m_book = new wxSimplebook(this);
+    m_today = new TodayPanel(m_book, m_session);
+    m_book->AddPage(m_today, _("Today"));
+    m_nav->AddItem(_("Today"), ui::GetIcon("today", 28), _("The day at a glance: what needs doing"));
+    m_today->SetOnOpen([this](const app::TodayTarget& target) { OpenTarget(target); });
     m_planning = new PlanningPanel(m_book, m_session);
     m_book->AddPage(m_planning, _("Planning"));
     m_nav->AddItem(_("Planning"), ui::GetIcon("planning", 28), _("The day's boats and departures (Ctrl+1)"));
@@ -57,6 +67,12 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
         m_planning->ShowDate(date);
         m_nav->Select(kPagePlanning);
     });
+    m_fleet = new FleetPanel(m_book, m_session);
+    m_book->AddPage(m_fleet, _("Fleet"));
+    m_nav->AddItem(_("Fleet"), ui::GetIcon("fleet", 28), _("Boats and their maintenance (Ctrl+3)"));
+    m_staff = new StaffPanel(m_book, m_session);
+    m_book->AddPage(m_staff, _("Staff"));
+    m_nav->AddItem(_("Staff"), ui::GetIcon("staff", 28), _("Employees, licences and days off (Ctrl+4)"));
     m_nav->SetOnSelect([this](int page) { ShowPage(page); });
     sizer->Add(m_nav, wxSizerFlags().Expand());
     sizer->Add(m_book, wxSizerFlags(1).Expand());
@@ -66,15 +82,45 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     BuildStatusBar();
     SetMinSize(FromDIP(wxSize(760, 480)));
     SetSize(FromDIP(wxSize(1280, 800)));
-    m_planning->Grid()->SetFocus();
+    m_today->ShowDate(m_session->Today());   // the view that opens first
 }
+
+void MainFrame::ShowView(View view)
+{
+    const int page = static_cast<int>(view);
+    if (m_nav->Selection() == page)
+        ShowPage(page);   // already chosen: load it again all the same
+    else
+        m_nav->Select(page);
+}
+
+MainFrame::View MainFrame::CurrentView() const { return static_cast<View>(m_book->GetSelection()); }
 
 void MainFrame::ShowPage(int page)
 {
-    // The week opens on the week of the day being planned, each time it is chosen.
+    // Each view loads what it shows when it is chosen: the week of the day being planned, the
+    // fleet and staff as they are now, today's lines.
     if (page == kPageWeek) m_week->ShowWeekOf(m_planning->Date());
+    if (page == kPageToday) m_today->ShowDate(m_session->Today());
+    if (page == kPageFleet) m_fleet->Reload();
+    if (page == kPageStaff) m_staff->Reload();
     m_book->ChangeSelection(static_cast<std::size_t>(page));
     if (page == kPagePlanning) m_planning->Grid()->SetFocus();
+}
+
+void MainFrame::OpenTarget(const app::TodayTarget& target)
+{
+    using Place = app::TodayTarget::Place;
+    switch (target.place) {
+        case Place::Planning:
+        case Place::Booking:
+            m_planning->ShowDate(target.date);
+            ShowView(View::Planning);
+            break;
+        case Place::Boat: ShowView(View::Fleet); break;
+        case Place::Employee: ShowView(View::Staff); break;
+        case Place::NotificationLog: ShowNotificationLog(this, *m_session); break;
+    }
 }
 
 void MainFrame::BuildMenus()
@@ -121,8 +167,11 @@ wxMenu* MainFrame::MakeEditMenu()
 wxMenu* MainFrame::MakeViewMenu()
 {
     auto* view = new wxMenu;
+    view->Append(kIdViewToday, _("T&oday's overview"), _("What needs doing today"));
     view->Append(kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
     view->Append(kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
+    view->Append(kIdViewFleet, _("&Fleet\tCtrl+3"), _("Boats and their maintenance"));
+    view->Append(kIdViewStaff, _("&Staff\tCtrl+4"), _("Employees, licences and days off"));
     view->AppendSeparator();
     view->Append(kIdPreviousDay, _("P&revious day\tCtrl+Left"), _("Show the day before"));
     view->Append(kIdNextDay, _("&Next day\tCtrl+Right"), _("Show the day after"));
@@ -138,8 +187,11 @@ wxMenu* MainFrame::MakeViewMenu()
     wxMenuItem* zoomOut = view->Append(wxID_ZOOM_OUT, _("Zoom &out\tCtrl+-"), _("More of the day in the planning, in compact blocks"));
     zoomOut->AddExtraAccel(wxAcceleratorEntry(wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT));
     view->Append(wxID_ZOOM_100, _("&Normal size\tCtrl+0"), _("The planning at its normal size"));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPagePlanning); }, kIdViewPlanning);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_nav->Select(kPageWeek); }, kIdViewWeek);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Today); }, kIdViewToday);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Planning); }, kIdViewPlanning);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Week); }, kIdViewWeek);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Fleet); }, kIdViewFleet);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Staff); }, kIdViewStaff);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);

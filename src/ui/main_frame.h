@@ -1,8 +1,9 @@
-// The main window: the views of DESIGN.md §7 that exist (Planning and Week so far) down the left,
+// The main window: the views of DESIGN.md §7 that exist (Today, Planning, Week, Fleet, Staff) down the left,
 // the chosen view on the right, the store and the signed-in employee in the status bar; Edit's
 // undo and redo are the planning's history.
 #pragma once
 
+#include "app/today.h"
 #include "ui/session.h"
 
 #include <wx/frame.h>
@@ -14,13 +15,26 @@ class wxSimplebook;
 
 namespace narcisse::ui {
 
+class FleetPanel;
 class NavBar;
 class PlanningPanel;
+class StaffPanel;
+class TodayPanel;
 class WeekView;
 
 class MainFrame : public wxFrame {
 public:
+    // The views down the left, in this order (DESIGN.md §7); Today opens first.
+    enum class View { Today, Planning, Week, Fleet, Staff };
+
     explicit MainFrame(std::shared_ptr<Session> session);
+
+    // Shows a view (as a click in the navigation would) and loads what it shows.
+    void ShowView(View view);
+    View CurrentView() const;
+    TodayPanel* Today() const { return m_today; }
+    FleetPanel* Fleet() const { return m_fleet; }
+    StaffPanel* Staff() const { return m_staff; }
 
     PlanningPanel* Planning() const { return m_planning; }
     NavBar* Navigation() const { return m_nav; }
@@ -28,6 +42,7 @@ public:
 
 private:
     void ShowPage(int page);
+    void OpenTarget(const app::TodayTarget& target);
     void BuildMenus();
     wxMenu* MakeFileMenu();
     wxMenu* MakeEditMenu();
@@ -42,6 +57,9 @@ private:
     wxSimplebook* m_book = nullptr;
     PlanningPanel* m_planning = nullptr;
     WeekView* m_week = nullptr;
+    TodayPanel* m_today = nullptr;
+    FleetPanel* m_fleet = nullptr;
+    StaffPanel* m_staff = nullptr;
 };
 
 }  // namespace narcisse::ui

@@ -133,6 +133,7 @@ struct Window {
 
     Window()
     {
+        frame->ShowView(ui::MainFrame::View::Planning);   // Today opens first
         frame->SetSize(frame->FromDIP(wxSize(1280, 800)));
         frame->Move(0, 0);
         frame->Show();

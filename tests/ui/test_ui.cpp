@@ -8,6 +8,7 @@
 #include "support/engines.h"
 
 #include "ui/main_frame.h"
+#include "ui/today_panel.h"
 #include "ui/week_view.h"
 #include "ui/nav_bar.h"
 #include "ui/format.h"
@@ -131,6 +132,7 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
 {
     auto session = SignedInSession();
     auto* frame = new ui::MainFrame(session);
+    frame->ShowView(ui::MainFrame::View::Planning);   // Today opens first
     frame->SetSize(frame->FromDIP(wxSize(1280, 800)));
     frame->Move(0, 0);
     frame->Show();
@@ -139,7 +141,8 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
     SECTION("only the views that exist are offered")
     {
         // Only the views that exist: no empty placeholders.
-        CHECK(frame->Navigation()->Labels() == std::vector<wxString>{"Planning", "Week"});
+        CHECK(frame->Navigation()->Labels() ==
+              std::vector<wxString>{"Today", "Planning", "Week", "Fleet", "Staff"});
     }
 
     SECTION("the status bar names the store file and the employee")
@@ -153,11 +156,34 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
         CHECK(employee.Contains("claire") == false);   // the name, not the login
     }
 
+    SECTION("Today lists the day; a departure clicked there opens the day view on that day")
+    {
+        frame->ShowView(ui::MainFrame::View::Today);
+        ui::TodayPanel* today = frame->Today();
+        REQUIRE(test::PumpUntil([today] { return today->IsLoaded(); }, 30s));
+        CHECK(today->IsShownOnScreen());
+        test::SaveScreenshot(frame, "main_today");
+        ui::TodayList* departures = today->Departures();
+        std::optional<int> row;
+        for (int r = 0; r < 200 && !row; ++r)
+            if (const app::TodayLine* line = departures->LineAt(r); line && line->kind == app::TodayKind::Departure)
+                row = r;
+        REQUIRE(row);
+        const wxRect rect = departures->RowRect(*row);
+        wxMouseEvent click(wxEVT_LEFT_DOWN);
+        click.SetPosition(wxPoint(rect.x + rect.width / 2, rect.y + rect.height / 2));
+        click.SetEventObject(departures);
+        departures->GetEventHandler()->ProcessEvent(click);
+        REQUIRE(test::PumpUntil([planning] { return planning->IsLoaded(); }));
+        CHECK(frame->CurrentView() == ui::MainFrame::View::Planning);
+        CHECK(planning->Date() == kBastilleDay);
+    }
+
     SECTION("the week view opens on the planned day's week; a day clicked there opens in the day view")
     {
         planning->ShowDate(kBastilleDay);
         REQUIRE(test::PumpUntil([planning] { return planning->IsLoaded(); }));
-        frame->Navigation()->Select(1);
+        frame->ShowView(ui::MainFrame::View::Week);
         ui::WeekView* week = frame->Week();
         REQUIRE(test::PumpUntil([week] { return week->IsLoaded(); }, 30s));
         CHECK(week->IsShownOnScreen());
@@ -170,7 +196,7 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
         click.SetEventObject(week->Grid());
         week->Grid()->GetEventHandler()->ProcessEvent(click);
         REQUIRE(test::PumpUntil([planning] { return planning->IsLoaded(); }));
-        CHECK(frame->Navigation()->Selection() == 0);
+        CHECK(frame->CurrentView() == ui::MainFrame::View::Planning);
         CHECK(planning->IsShownOnScreen());
         CHECK(planning->Date() == domain::LocalDate{date::year{2026}, date::month{7}, date::day{16}});
     }
@@ -283,6 +309,7 @@ TEST_CASE("off season, the planning opens on the nearest day with departures and
     session->clock = std::make_shared<domain::FixedClock>(
         domain::Instant{date::sys_days{date::year{2026} / 11 / 21} + std::chrono::hours{9}});
     auto* frame = new ui::MainFrame(session);
+    frame->ShowView(ui::MainFrame::View::Planning);   // Today opens first
     frame->Show();
     ui::PlanningPanel* planning = frame->Planning();
     planning->ShowTodayOrNearest();
