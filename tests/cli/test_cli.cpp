@@ -4,6 +4,7 @@
 // 18:40 (20:00 in July and August), adult 12.00 €, child 7.00 €, baby 0.00 €, VAT 10 %.
 #include "app/store_factory.h"
 #include "domain/store.h"
+#include "cli_runner.h"
 #include "support/engines.h"
 
 #include <catch2/catch.hpp>
@@ -11,16 +12,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <spawn.h>
 #include <sstream>
-#include <sys/wait.h>
-
-extern char** environ;
 
 using namespace narcisse;
 using namespace narcisse::domain;
@@ -35,56 +31,9 @@ const std::vector<std::pair<std::string, int>> kFleet{{"Lauch", 12},         {"I
 constexpr int kFleetSeats = 92;
 constexpr const char* kMaintenance = "Entretien annuel : carénage et peinture";
 
-struct Outcome {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs narcisse-cli with `args` and waits for it. The user's own database is never touched: the
-// default location points into a scratch folder.
-Outcome runCli(const std::vector<std::string>& args) {
-    static TempDir scratch;
-    static int runs = 0;
-    ::setenv("XDG_DATA_HOME", scratch.file("xdg").c_str(), 1);
-    ::unsetenv("NARCISSE_DATABASE_URL");
-    const std::string outPath = scratch.file("out-" + std::to_string(++runs));
-    const std::string errPath = scratch.file("err-" + std::to_string(runs));
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> all{NARCISSE_CLI_PATH};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, NARCISSE_CLI_PATH, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    Outcome o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    o.out = readFile(outPath);
-    o.err = readFile(errPath);
-    return o;
-}
-
-Outcome runCli(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return runCli(args);
-}
+using Outcome = narcisse::test::RunResult;
+using narcisse::test::readFile;
+using narcisse::test::runCli;
 
 int thisYear() {
     return static_cast<int>(date::year_month_day{date::floor<date::days>(std::chrono::system_clock::now())}.year());

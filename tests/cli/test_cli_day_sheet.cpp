@@ -2,21 +2,17 @@
 // date or a place it cannot write gets its exit code and no file.
 #include "app/store_factory.h"
 #include "domain/store.h"
+#include "cli_runner.h"
 #include "support/engines.h"
 
 #include <catch2/catch.hpp>
 
 #include <cstdio>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
-#include <spawn.h>
 #include <sstream>
-#include <sys/wait.h>
-
-extern char** environ;
 
 using namespace narcisse;
 using namespace narcisse::domain;
@@ -24,47 +20,15 @@ using narcisse::test::TempDir;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Run = narcisse::test::RunResult;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+// Runs `all` (argv[0] included) through tests/cli/cli_runner.h.
+Run spawn(const TempDir&, std::vector<std::string> all) { return narcisse::test::runProgram(std::move(all)); }
+
+Run cli(const TempDir&, const std::string& db, std::vector<std::string> args) {
+    return narcisse::test::runCli(db, std::move(args));
 }
 
-// Runs `command` (argv[0] included) with stdout and stderr captured in files of `scratch`.
-Run spawn(const TempDir& scratch, std::vector<std::string> all) {
-    static int runs = 0;
-    const std::string outPath = scratch.file("day-sheet-out-" + std::to_string(++runs));
-    const std::string errPath = scratch.file("day-sheet-err-" + std::to_string(runs));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(outPath), slurp(errPath)};
-}
-
-Run cli(const TempDir& scratch, const std::string& db, std::vector<std::string> args) {
-    ::setenv("XDG_DATA_HOME", scratch.file("xdg").c_str(), 1);   // never the user's own database
-    ::unsetenv("NARCISSE_DATABASE_URL");
-    args.insert(args.begin(), {NARCISSE_CLI_PATH, "--db", db});
-    return spawn(scratch, args);
-}
 
 const TempDir& sharedScratch() {
     static TempDir scratch;
@@ -122,7 +86,7 @@ TEST_CASE("day-sheet writes the PDF of a day: one page per boat that sails", "[c
     const int pages = std::stoi(m[4]);
     CHECK(pages >= static_cast<int>(boats.size()));   // a busy boat may need a second page
 
-    CHECK(slurp(pdf).rfind("%PDF-", 0) == 0);
+    CHECK(narcisse::test::readFile(pdf).rfind("%PDF-", 0) == 0);
     CHECK_FALSE(std::filesystem::exists(pdf + ".part"));
     const Run info = spawn(scratch, {"pdfinfo", pdf});
     INFO(info.out);

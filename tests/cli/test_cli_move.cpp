@@ -2,18 +2,14 @@
 // and exit codes (0 moved, 2 bad arguments, 3 refused with the reason) checked exactly.
 #include "app/store_factory.h"
 #include "domain/store.h"
+#include "cli_runner.h"
 #include "support/engines.h"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
-#include <sys/wait.h>
-
-extern char** environ;
 
 using namespace narcisse;
 using namespace narcisse::domain;
@@ -21,44 +17,10 @@ using narcisse::test::TempDir;
 
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Outcome = narcisse::test::RunResult;
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// The real program on `db`; the user's own database is never touched.
-Outcome cli(const std::string& db, std::vector<std::string> args) {
-    static TempDir scratch;
-    static int runs = 0;
-    ::setenv("XDG_DATA_HOME", scratch.file("xdg").c_str(), 1);
-    ::unsetenv("NARCISSE_DATABASE_URL");
-    const std::string outPath = scratch.file("move-out-" + std::to_string(++runs));
-    const std::string errPath = scratch.file("move-err-" + std::to_string(runs));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    args.insert(args.begin(), {NARCISSE_CLI_PATH, "--db", db});
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, NARCISSE_CLI_PATH, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(outPath), slurp(errPath)};
-}
+// The real program on `db` (tests/cli/cli_runner.h): the user's own database is never touched.
+Outcome cli(const std::string& db, std::vector<std::string> args) { return narcisse::test::runCli(db, std::move(args)); }
 
 std::string sold(const Outcome& o) {
     INFO(o.err);
