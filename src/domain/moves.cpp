@@ -43,8 +43,14 @@ std::vector<DepartureProposal> nearestDepartures(const Booking& booking,
     };
     std::vector<Ranked> ranked;
     for (const auto& a : candidates) {
-        if (a.departure.start == booking.departureStart || a.departure.start <= now || a.closedReason) continue;
-        const auto boat = bestBoat(a, seats);
+        if (a.departure.start <= now || a.closedReason) continue;
+        // Its own departure is the best proposal when another boat of it has room (one boat closed
+        // or out of service); the boat the party is on is never proposed.
+        const bool ownDeparture = a.departure.start == booking.departureStart;
+        DepartureAvailability others = a;
+        if (ownDeparture)
+            std::erase_if(others.boats, [&](const BoatLoad& l) { return l.boat.id == booking.boatId; });
+        const auto boat = bestBoat(ownDeparture ? others : a, seats);
         if (!boat) continue;
         const auto load = std::find_if(a.boats.begin(), a.boats.end(), [&](const BoatLoad& l) { return l.boat.id == *boat; });
         const long long distance = std::llabs((a.departure.start - booking.departureStart).count());

@@ -23,8 +23,9 @@ struct DepartureProposal {
     int freeSeatsBefore = 0;   // on that boat, before the party sits down
 };
 
-// Departures with room for the booking's party, never the one it is on nor a past or closed one:
-// those of the booking's own day first, then other days, each nearest in time first. At most `limit`.
+// Departures with room for the booking's party, never a past or closed one nor the boat it is on:
+// its own departure on another boat first (when one boat is closed), then the rest of its day, then
+// other days, each nearest in time first. At most `limit`.
 std::vector<DepartureProposal> nearestDepartures(const Booking& booking,
                                                  const std::vector<DepartureAvailability>& candidates,
                                                  const BusinessZone& zone, Instant now,

@@ -149,8 +149,7 @@ TEMPLATE_TEST_CASE("a boat out of service drops its seats at once and hands its 
     CHECK(preview.affected[0].booking.id == a.id);
     CHECK(preview.affected[1].booking.id == b.id);
     CHECK(preview.affected[2].booking.id == c.id);
-    // Each to the nearest other departure with room on its own day (the closure flow never proposes
-    // the departure being closed), on Lauch.
+    // Only Ill is closed: each party is offered its own departure on Lauch, the boat still sailing.
     const BusinessZone zone;
     auto first = [&](const app::AffectedBooking& x) {
         REQUIRE_FALSE(x.proposals.empty());
@@ -158,9 +157,9 @@ TEMPLATE_TEST_CASE("a boat out of service drops its seats at once and hands its 
         return isoDate(zone.localDate(p.departure.start)) + " " + hhmm(zone.localMinutes(p.departure.start)) + " " +
                p.boatName;
     };
-    CHECK(first(preview.affected[0]) == "2026-07-14 10:30 Lauch");
-    CHECK(first(preview.affected[1]) == "2026-07-14 11:00 Lauch");
-    CHECK(first(preview.affected[2]) == "2026-07-15 10:30 Lauch");
+    CHECK(first(preview.affected[0]) == "2026-07-14 11:00 Lauch");
+    CHECK(first(preview.affected[1]) == "2026-07-14 11:30 Lauch");
+    CHECK(first(preview.affected[2]) == "2026-07-15 10:00 Lauch");
 
     app::ClosureRequest request;
     request.scope = scope;
@@ -176,8 +175,8 @@ TEMPLATE_TEST_CASE("a boat out of service drops its seats at once and hands its 
     CHECK(result.cancelled == 1);
     CHECK(lastAudit(*store) == "closure.apply Panne moteur 2026-07-14–2026-07-15 on Ill: 2 moved, 1 cancelled "
                                "(refund owed 36.00 EUR), 0 notified; " +
-                                   a.ref.str() + " → 2026-07-14 10:30 Lauch; " + b.ref.str() +
-                                   " → 2026-07-14 11:00 Lauch; " + c.ref.str() + " cancelled, refund owed 36.00 EUR");
+                                   a.ref.str() + " → 2026-07-14 11:00 Lauch; " + b.ref.str() +
+                                   " → 2026-07-14 11:30 Lauch; " + c.ref.str() + " cancelled, refund owed 36.00 EUR");
 
     // Ill's 12 seats are off sale on both days at once, and back after the range.
     const auto planning = app::loadDayPlanning(*store, bastilleDay(), clock.now());

@@ -131,7 +131,8 @@ TEST_CASE("A confirmed booking moves to a boat with room; each refusal says why"
     }
 }
 
-TEST_CASE("Nearest departures: same day first, nearest first, never past, closed, full or current",
+TEST_CASE("Nearest departures: its own departure on another boat, then the same day, nearest first; never past, "
+          "closed, full, nor its own boat",
           "[domain][moves]") {
     const Fleet f;
     const LocalDate d14 = day(2026, 7, 14), d13 = day(2026, 7, 13), d15 = day(2026, 7, 15);
@@ -166,22 +167,26 @@ TEST_CASE("Nearest departures: same day first, nearest first, never past, closed
         order.push_back(p.departure.localStart);
         days.push_back(kParis.localDate(p.departure.start));
     }
-    CHECK(order == std::vector<Minutes>{hm(9, 30), hm(10, 30), hm(11, 30), hm(9, 30), hm(10, 0)});
-    CHECK(days == std::vector<LocalDate>{d14, d14, d14, d15, d15});
+    CHECK(order == std::vector<Minutes>{hm(10, 0), hm(9, 30), hm(10, 30), hm(11, 30), hm(9, 30), hm(10, 0)});
+    CHECK(days == std::vector<LocalDate>{d14, d14, d14, d14, d15, d15});
 
     // Each proposal names the best-fitting boat and the seats it has before the party sits down.
-    REQUIRE(all.size() == 5);
-    CHECK(all[0].boatName == "Lauch");
+    REQUIRE(all.size() == 6);
+    // Its own 10:00 departure, on the other boat: the party sits on Ill, so Ill is never proposed.
+    CHECK(all[0].departure == kTen);
+    CHECK(all[0].boatId == f.lauch.id);
     CHECK(all[0].freeSeatsBefore == 10);
-    CHECK(all[2].boatName == "Lauch");   // 5 free on Lauch fit 4 more tightly than 12 on Ill
-    CHECK(all[2].freeSeatsBefore == 5);
-    CHECK(all[2].boatId == f.lauch.id);
+    CHECK(all[1].boatName == "Lauch");
+    CHECK(all[1].freeSeatsBefore == 10);
+    CHECK(all[3].boatName == "Lauch");   // 5 free on Lauch fit 4 more tightly than 12 on Ill
+    CHECK(all[3].freeSeatsBefore == 5);
+    CHECK(all[3].boatId == f.lauch.id);
 
     const auto three = nearestDepartures(b, candidates, kParis, kNow, {});
     REQUIRE(three.size() == 3);
-    CHECK(three[0].departure == nineThirty);
-    CHECK(three[1].departure == tenThirty);
-    CHECK(three[2].departure == elevenThirty);
+    CHECK(three[0].departure == kTen);
+    CHECK(three[1].departure == nineThirty);
+    CHECK(three[2].departure == tenThirty);
 
     // A party no boat can seat gets no proposal at all.
     const Booking huge = booking(f.ill, kTen, {13, 0, 0});
