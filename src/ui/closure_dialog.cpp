@@ -1,7 +1,7 @@
 #include "ui/closure_dialog.h"
 
-#include "app/notifications.h"
 #include "domain/errors.h"
+#include "ui/affected_bookings_list.h"
 #include "ui/async.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -9,7 +9,6 @@
 
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/scrolwin.h>
 #include <wx/statline.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -18,22 +17,10 @@ namespace narcisse::ui {
 namespace {
 
 const wxColour kErrorColour(0xC5, 0x30, 0x30);
-const wxColour kMutedText(0x5F, 0x6B, 0x7A);
-const wxColour kMovedText(0x1E, 0x7A, 0x46);
-const wxColour kCancelledText(0xA6, 0x4B, 0x00);
 const wxColour kResultBackground(0xE3, 0xF1, 0xE8);
 const wxColour kResultBorder(0x9F, 0xCF, 0xB0);
 
 wxString U(const std::string& s) { return wxString::FromUTF8(s); }
-
-// "16:20 · Lauch (8 free)", with the date when the proposal is another day.
-wxString ProposalLabel(const domain::DepartureProposal& p, domain::LocalDate day, const domain::BusinessZone& zone)
-{
-    const auto date = zone.localDate(p.departure.start);
-    wxString when = FormatWallTime(zone.localMinutes(p.departure.start));
-    if (date != day) when = FormatLongDate(date) + " " + when;
-    return wxString::Format(_("%s · %s (%d free)"), when, U(p.boatName), p.freeSeatsBefore);
-}
 
 }  // namespace
 
@@ -97,20 +84,9 @@ void ClosureDialog::BuildLayout()
     top->Add(m_previewButton, wxSizerFlags().Right().Border(wxALL, FromDIP(12)));
     top->Add(new wxStaticLine(this), wxSizerFlags().Expand());
 
-    m_listTitle = new wxStaticText(this, wxID_ANY, _("Pick the scope and the reason, then show the affected bookings."));
-    m_listTitle->SetForegroundColour(kMutedText);
-    top->Add(m_listTitle, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
-    m_list = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(900, 300)), wxVSCROLL);
-    m_list->SetScrollRate(0, FromDIP(12));
-    top->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
-
-    auto* actions = new wxBoxSizer(wxHORIZONTAL);
-    m_moveAll = new wxButton(this, wxID_ANY, _("&Move all"));
-    m_notify = new wxCheckBox(this, wxID_ANY, _("&Notify customers by e-mail"));
-    m_notify->SetValue(true);
-    actions->Add(m_moveAll, wxSizerFlags().CenterVertical());
-    actions->Add(m_notify, wxSizerFlags().CenterVertical().Border(wxLEFT, gap * 2));
-    top->Add(actions, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
+    m_list = new AffectedBookingsList(this, _("Pick the scope and the reason, then show the affected bookings."),
+                                      FromDIP(wxSize(900, 300)));
+    top->Add(m_list, wxSizerFlags(1).Expand());
 
     m_error = new wxStaticText(this, wxID_ANY, wxString());
     m_error->SetForegroundColour(kErrorColour);
@@ -135,7 +111,6 @@ void ClosureDialog::BuildLayout()
 
     m_scope->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { UpdateScopeFields(); });
     m_previewButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Preview(); });
-    m_moveAll->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { MoveAll(); });
     m_apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Apply(); });
     Bind(
         wxEVT_BUTTON,
@@ -174,7 +149,7 @@ void ClosureDialog::SetScope(Scope scope)
 bool ClosureDialog::SelectDeparture(const wxString& hhmm) { return m_departure->SetStringSelection(hhmm); }
 bool ClosureDialog::SelectBoat(const wxString& name) { return m_boat->SetStringSelection(name); }
 void ClosureDialog::SetReason(const wxString& reason) { m_reason->SetValue(reason); }
-void ClosureDialog::SetNotify(bool notify) { m_notify->SetValue(notify); }
+void ClosureDialog::SetNotify(bool notify) { m_list->SetNotify(notify); }
 
 void ClosureDialog::SetRange(const wxString& from, const wxString& to)
 {
@@ -247,77 +222,16 @@ void ClosureDialog::OnPreview(app::ClosurePreview preview)
 
 void ClosureDialog::ShowRows()
 {
-    m_list->DestroyChildren();
-    m_rows.clear();
-    auto* grid = new wxFlexGridSizer(4, FromDIP(6), FromDIP(12));
-    grid->AddGrowableCol(0);
-    m_list->SetSizer(grid);
-    if (!m_preview) {
-        m_listTitle->SetLabel(_("Pick the scope and the reason, then show the affected bookings."));
-    } else {
-        const auto& affected = m_preview->affected;
-        m_listTitle->SetLabel(affected.empty()
-                                  ? _("No booking is affected: the closure can be applied as it is.")
-                                  : wxString::Format(wxPLURAL("%zu booking is affected. Move it or cancel it:",
-                                                              "%zu bookings are affected. Move each or cancel it:",
-                                                              affected.size()),
-                                                     affected.size()));
-        const domain::BusinessZone zone(m_day ? m_day->timeZone : std::string("Europe/Paris"));
-        for (const auto& a : affected) {
-            const auto& b = a.booking;
-            wxString who = U(b.ref.str()) + "  " + FormatWallTime(zone.localMinutes(b.departureStart)) + " · " +
-                           U(a.boatName) + " · " + PartyShort(b.party);
-            if (!b.customerName.empty()) who += " · " + U(b.customerName);
-            auto* label = new wxStaticText(m_list, wxID_ANY, who);
-            Row row;
-            row.proposal = new wxChoice(m_list, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, -1)));
-            for (const auto& p : a.proposals) row.proposal->Append(ProposalLabel(p, m_date, zone));
-            if (a.proposals.empty()) row.proposal->Append(_("No departure with room"));
-            row.proposal->SetSelection(0);
-            row.proposal->Enable(!a.proposals.empty());
-            row.move = new wxCheckBox(m_list, wxID_ANY, _("Move"));
-            row.move->Enable(!a.proposals.empty());
-            row.outcome = new wxStaticText(m_list, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(170, -1)));
-            grid->Add(label, wxSizerFlags().CenterVertical());
-            grid->Add(row.proposal, wxSizerFlags().CenterVertical());
-            grid->Add(row.move, wxSizerFlags().CenterVertical());
-            grid->Add(row.outcome, wxSizerFlags().CenterVertical());
-            const std::size_t index = m_rows.size();
-            row.move->Bind(wxEVT_CHECKBOX, [this, index](wxCommandEvent&) { UpdateRow(index); });
-            m_rows.push_back(row);
-            UpdateRow(index);
-        }
-    }
-    m_list->FitInside();
-    m_list->Layout();
+    if (m_preview)
+        m_list->ShowPreview(*m_preview, domain::BusinessZone(m_day ? m_day->timeZone : std::string("Europe/Paris")),
+                            m_date);
+    else
+        m_list->Clear();
     SetBusy(m_busy);
     Layout();
 }
 
-void ClosureDialog::UpdateRow(std::size_t index)
-{
-    const Row& row = m_rows[index];
-    const auto& a = m_preview->affected[index];
-    if (row.move->GetValue()) {
-        row.outcome->SetLabel(_("will move"));
-        row.outcome->SetForegroundColour(kMovedText);
-    } else {
-        row.outcome->SetLabel(a.paid.cents() > 0
-                                  ? wxString::Format(_("cancelled, refund %s owed"), FormatMoney(a.paid))
-                                  : _("cancelled"));
-        row.outcome->SetForegroundColour(kCancelledText);
-    }
-    row.outcome->Refresh();
-}
-
-void ClosureDialog::MoveAll()
-{
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].move->IsEnabled()) {
-            m_rows[i].move->SetValue(true);
-            UpdateRow(i);
-        }
-}
+void ClosureDialog::MoveAll() { m_list->MoveAll(); }
 
 void ClosureDialog::Apply()
 {
@@ -327,62 +241,27 @@ void ClosureDialog::Apply()
     app::ClosureRequest request;
     request.scope = *scope;
     request.reason = m_reason->GetValue().ToStdString(wxConvUTF8);
-    request.notify = m_notify->GetValue();
+    request.notify = m_list->Notify();
     if (m_session.employee) request.employeeId = m_session.employee->id;
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        const auto& a = m_preview->affected[i];
-        const int choice = m_rows[i].proposal->GetSelection();
-        if (m_rows[i].move->GetValue() && choice >= 0 && static_cast<std::size_t>(choice) < a.proposals.size()) {
-            const auto& p = a.proposals[static_cast<std::size_t>(choice)];
-            request.decisions.push_back({a.booking.id, app::BookingDecision::Kind::Move, p.departure.start, p.boatId});
-        } else {
-            request.decisions.push_back({a.booking.id, app::BookingDecision::Kind::Cancel, {}, {}});
-        }
-    }
+    request.decisions = m_list->Decisions();
     const auto clock = m_session.clock;
     SetBusy(true);
     m_error->Hide();
     RunOnWorker(
         *m_session.worker, this,
-        [request, clock](domain::Store& store) {
-            Applied out;
-            out.result = app::applyClosure(store, *clock, request);
-            // After the commit: a mail server down never undoes the closure; the log keeps the rest.
-            if (request.notify && out.result.notified > 0) {
-                auto mailer = app::configuredMailer(store);
-                out.mailNote = mailer.note;
-                if (mailer.mailer) {
-                    const auto report = app::sendPendingNotifications(store, *mailer.mailer, *clock);
-                    out.sent = report.sent;
-                    out.failed = report.failed;
-                }
-            }
-            return out;
-        },
-        [](ClosureDialog& d, Applied applied) { d.OnApplied(std::move(applied)); },
+        [request, clock](domain::Store& store) { return ApplyClosureAndNotify(store, *clock, request); },
+        [](ClosureDialog& d, AppliedClosure applied) { d.OnApplied(std::move(applied)); },
         [](ClosureDialog& d, const Failure& f) { d.OnFailed(f.message); });
 }
 
-void ClosureDialog::OnApplied(Applied applied)
+void ClosureDialog::OnApplied(AppliedClosure applied)
 {
     m_applied = true;
     const auto& r = applied.result;
-    wxString text = wxString::Format(_("Closure applied: %d moved, %d cancelled"), r.moved, r.cancelled);
-    if (r.refundOwed.cents() > 0) text += wxString::Format(_(" (refunds owed: %s)"), FormatMoney(r.refundOwed));
-    text += wxString::Format(_(", %d customers to notify."), r.notified);
-    if (r.notified > 0) {
-        if (!applied.mailNote.empty() && applied.sent + applied.failed == 0)
-            text += "\n" + wxString::Format(_("The messages wait in the notification log: %s."), U(applied.mailNote));
-        else
-            text += "\n" + wxString::Format(_("Messages: %d sent, %d failed (see the notification log)."),
-                                            applied.sent, applied.failed);
-    }
-    m_result->SetText(text);
+    m_result->SetText(
+        DescribeOutcome(wxString::Format(_("Closure applied: %d moved, %d cancelled"), r.moved, r.cancelled), applied));
     m_result->Show();
-    for (std::size_t i = 0; i < m_rows.size() && i < r.outcomes.size(); ++i) {
-        const auto& o = r.outcomes[i];
-        m_rows[i].outcome->SetLabel(o.movedTo ? _("moved") : _("cancelled"));
-    }
+    m_list->ShowOutcomes(r);
     SetBusy(false);
     Layout();
 }
@@ -403,10 +282,8 @@ void ClosureDialog::SetBusy(bool busy)
     for (wxWindow* w : std::initializer_list<wxWindow*>{m_scope, m_departure, m_boat, m_from, m_to, m_reason,
                                                         m_previewButton})
         w->Enable(editable);
-    m_moveAll->Enable(editable && !m_rows.empty());
-    m_notify->Enable(editable && m_preview.has_value());
+    m_list->SetEditable(editable);
     m_apply->Enable(editable && m_preview.has_value());
-    for (const auto& row : m_rows) row.move->Enable(editable && row.proposal->IsEnabled());
 }
 
 wxString ClosureDialog::ResultText() const { return m_result->IsShown() ? m_result->GetText() : wxString(); }

@@ -10,17 +10,16 @@
 #include <wx/dialog.h>
 
 #include <optional>
-#include <vector>
 
 class wxButton;
-class wxCheckBox;
 class wxChoice;
-class wxScrolledWindow;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace narcisse::ui {
 
+class AffectedBookingsList;
+struct AppliedClosure;
 class NoteBox;
 
 class ClosureDialog : public wxDialog {
@@ -50,25 +49,12 @@ public:
     wxString ErrorText() const;
 
 private:
-    struct Row {
-        wxChoice* proposal = nullptr;
-        wxCheckBox* move = nullptr;
-        wxStaticText* outcome = nullptr;
-    };
-    struct Applied {
-        app::ClosureResult result;
-        int sent = 0;
-        int failed = 0;
-        std::string mailNote;
-    };
-
     void BuildLayout();
     void OnDayLoaded(app::DayPlanning day);
     void OnPreview(app::ClosurePreview preview);
-    void OnApplied(Applied applied);
+    void OnApplied(AppliedClosure applied);
     void OnFailed(const wxString& message);
     void ShowRows();
-    void UpdateRow(std::size_t index);
     void UpdateScopeFields();
     void SetBusy(bool busy);
     std::optional<app::ClosureScope> ScopeFromFields();
@@ -77,7 +63,6 @@ private:
     domain::LocalDate m_date;
     std::optional<app::DayPlanning> m_day;
     std::optional<app::ClosurePreview> m_preview;
-    std::vector<Row> m_rows;
     bool m_busy = false;
     bool m_applied = false;
 
@@ -88,10 +73,7 @@ private:
     wxTextCtrl* m_to = nullptr;
     wxTextCtrl* m_reason = nullptr;
     wxButton* m_previewButton = nullptr;
-    wxScrolledWindow* m_list = nullptr;
-    wxStaticText* m_listTitle = nullptr;
-    wxButton* m_moveAll = nullptr;
-    wxCheckBox* m_notify = nullptr;
+    AffectedBookingsList* m_list = nullptr;
     wxButton* m_apply = nullptr;
     wxStaticText* m_error = nullptr;
     NoteBox* m_result = nullptr;

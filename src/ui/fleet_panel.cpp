@@ -2,6 +2,7 @@
 
 #include "ui/format.h"
 #include "ui/maintenance_dialog.h"
+#include "ui/out_of_service_dialog.h"
 
 #include <wx/choice.h>
 #include <wx/imaglist.h>
@@ -192,13 +193,15 @@ void FleetPanel::BuildLayout()
     m_add = new wxButton(this, wxID_ANY, _("&Add…"));
     m_edit = new wxButton(this, wxID_ANY, _("&Edit…"));
     m_retire = new wxButton(this, wxID_ANY, _("&Retire"));
-    for (auto* b : {m_add, m_edit, m_retire}) actions->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    m_outOfService = new wxButton(this, wxID_ANY, _("&Out of service…"));
+    for (auto* b : {m_add, m_edit, m_retire, m_outOfService}) actions->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
     m_status = new wxStaticText(this, wxID_ANY, wxString());
     actions->Add(m_status, wxSizerFlags(1).CenterVertical().Border(wxLEFT, gap));
     top->Add(actions, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(18)));
     m_add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenBoatForm(false); });
     m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenBoatForm(true); });
     m_retire->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnRetire(); });
+    m_outOfService->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenOutOfService(); });
 
     m_logTitle = new wxStaticText(this, wxID_ANY, _("Maintenance log"));
     m_logTitle->SetFont(GetFont().Scaled(1.15f).Bold());
@@ -264,6 +267,7 @@ void FleetPanel::UpdateButtons()
     const auto boat = Selected();
     m_edit->Enable(boat.has_value());
     m_retire->Enable(boat && boat->status != domain::BoatStatus::Retired);
+    m_outOfService->Enable(boat && boat->status != domain::BoatStatus::Retired);
     m_addMaintenance->Enable(boat.has_value());
     const long row = m_logList->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     m_markDone->Enable(row >= 0 && static_cast<std::size_t>(row) < m_log.size() && !m_log[row].record.doneOn);
@@ -389,6 +393,19 @@ BoatDialog* FleetPanel::OpenBoatForm(bool edit)
     dialog->SetOnSaved([this](const domain::Boat& saved) {
         m_selectedId = saved.id;
         ShowStatus(wxString::Format(_("%s saved."), wxString::FromUTF8(saved.name)), false);
+        Reload();
+    });
+    dialog->Show();
+    return dialog;
+}
+
+OutOfServiceDialog* FleetPanel::OpenOutOfService()
+{
+    const auto boat = Selected();
+    if (!boat) return nullptr;
+    auto* dialog = new OutOfServiceDialog(this, m_session, *boat);
+    dialog->SetOnApplied([this](const wxString& headline) {
+        ShowStatus(headline, false);
         Reload();
     });
     dialog->Show();

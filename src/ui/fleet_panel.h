@@ -23,6 +23,8 @@ class wxTextCtrl;
 
 namespace narcisse::ui {
 
+class OutOfServiceDialog;
+
 // Adding (no boat given) or editing a boat. Modeless: it saves on the worker, shows a refusal on
 // the field it names, and closes itself once the boat is saved.
 class BoatDialog : public wxDialog {
@@ -69,6 +71,8 @@ public:
     void Reload();
     // Opens the boat form (modeless) to add a boat, or to edit the selected one; returns it.
     BoatDialog* OpenBoatForm(bool edit);
+    // Opens the out-of-service dialog (modeless) for the selected boat; null without one.
+    OutOfServiceDialog* OpenOutOfService();
 
     // For the UI tests.
     bool IsBusy() const { return m_pending > 0; }
@@ -103,6 +107,7 @@ private:
     wxButton* m_add = nullptr;
     wxButton* m_edit = nullptr;
     wxButton* m_retire = nullptr;
+    wxButton* m_outOfService = nullptr;
     wxStaticText* m_status = nullptr;
     wxStaticText* m_logTitle = nullptr;
     wxChoice* m_kindFilter = nullptr;
