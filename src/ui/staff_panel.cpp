@@ -1,5 +1,6 @@
 #include "ui/staff_panel.h"
 
+#include "ui/days_off_dialog.h"
 #include "ui/employee_dialog.h"
 #include "ui/format.h"
 #include "ui/permissions_dialog.h"
@@ -97,10 +98,11 @@ void StaffPanel::BuildLayout()
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* add = new wxButton(this, wxID_ANY, _("&Add…"));
     m_edit = new wxButton(this, wxID_ANY, _("&Edit…"));
+    m_daysOff = new wxButton(this, wxID_ANY, _("Days o&ff…"));
     m_deactivate = new wxButton(this, wxID_ANY, _("&Deactivate"));
     m_password = new wxButton(this, wxID_ANY, _("Reset &password…"));
     auto* permissions = new wxButton(this, wxID_ANY, _("Permissions…"));
-    for (auto* b : {add, m_edit, m_deactivate, m_password}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
+    for (auto* b : {add, m_edit, m_daysOff, m_deactivate, m_password}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
     buttons->AddStretchSpacer();
     buttons->Add(permissions);
     top->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(18)));
@@ -122,6 +124,7 @@ void StaffPanel::BuildLayout()
 
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAddDialog(); });
     m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenEditDialog(); });
+    m_daysOff->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenDaysOff(); });
     m_deactivate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDeactivate(); });
     m_password->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnResetPassword(); });
     permissions->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPermissions(); });
@@ -179,6 +182,7 @@ void StaffPanel::UpdateButtons()
 {
     const auto* e = Selected();
     m_edit->Enable(e != nullptr);
+    m_daysOff->Enable(e != nullptr);
     m_deactivate->Enable(e && e->active);
     m_password->Enable(e && e->active);
 }
@@ -199,6 +203,18 @@ EmployeeDialog* StaffPanel::OpenEditDialog()
     if (!e) return nullptr;
     auto* dialog = new EmployeeDialog(this, m_session, *e);
     dialog->SetOnSaved([panel = wxWeakRef<StaffPanel>(this)](const domain::Employee&) {
+        if (panel) panel->Reload();
+    });
+    dialog->Show();
+    return dialog;
+}
+
+DaysOffDialog* StaffPanel::OpenDaysOff()
+{
+    const auto* e = Selected();
+    if (!e) return nullptr;
+    auto* dialog = new DaysOffDialog(this, m_session, *e);
+    dialog->SetOnChanged([panel = wxWeakRef<StaffPanel>(this)] {
         if (panel) panel->Reload();
     });
     dialog->Show();

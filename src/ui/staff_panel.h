@@ -17,6 +17,7 @@ class wxStaticText;
 
 namespace narcisse::ui {
 
+class DaysOffDialog;
 class EmployeeDialog;
 class PermissionsDialog;
 
@@ -36,6 +37,8 @@ public:
     wxColour LicenceColour(long row) const;
     EmployeeDialog* OpenAddDialog();
     EmployeeDialog* OpenEditDialog();          // for the selected employee; nullptr without one
+    DaysOffDialog* OpenDaysOff();              // for the selected employee; nullptr without one
+    wxButton* DaysOffButton() const { return m_daysOff; }
     PermissionsDialog* OpenPermissions();
     wxString StatusText() const;
 
@@ -55,6 +58,7 @@ private:
 
     wxListCtrl* m_list = nullptr;
     wxButton* m_edit = nullptr;
+    wxButton* m_daysOff = nullptr;
     wxButton* m_deactivate = nullptr;
     wxButton* m_password = nullptr;
     wxStaticText* m_status = nullptr;
