@@ -2,10 +2,13 @@
 
 #include "app/notifications.h"
 #include "ui/format.h"
+#include "ui/note_box.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/statline.h>
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -215,6 +218,39 @@ wxString DescribeOutcome(const wxString& headline, const AppliedClosure& applied
                                             applied.sent, applied.failed);
     }
     return text;
+}
+
+AffectedSection AddAffectedSection(wxDialog* dialog, wxSizer* top, const wxString& placeholder,
+                                   const wxString& applyLabel)
+{
+    static const wxColour kErrorColour(0xC5, 0x30, 0x30);
+    static const wxColour kResultBackground(0xE3, 0xF1, 0xE8);
+    static const wxColour kResultBorder(0x9F, 0xCF, 0xB0);
+    const int gap = dialog->FromDIP(10);
+    AffectedSection s;
+    s.preview = new wxButton(dialog, wxID_ANY, _("&Show affected bookings"));
+    top->Add(s.preview, wxSizerFlags().Right().Border(wxALL, dialog->FromDIP(12)));
+    top->Add(new wxStaticLine(dialog), wxSizerFlags().Expand());
+    s.list = new AffectedBookingsList(dialog, placeholder, dialog->FromDIP(wxSize(900, 300)));
+    top->Add(s.list, wxSizerFlags(1).Expand());
+
+    s.error = new wxStaticText(dialog, wxID_ANY, wxString());
+    s.error->SetForegroundColour(kErrorColour);
+    s.error->SetFont(dialog->GetFont().Bold());
+    top->Add(s.error, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, dialog->FromDIP(16)));
+    s.result = new NoteBox(dialog, kResultBackground, kResultBorder);
+    top->Add(s.result, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, dialog->FromDIP(16)));
+
+    top->Add(new wxStaticLine(dialog), wxSizerFlags().Expand().Border(wxTOP, gap));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->AddStretchSpacer();
+    s.apply = new wxButton(dialog, wxID_APPLY, applyLabel);
+    buttons->Add(new wxButton(dialog, wxID_CLOSE, _("Close")), wxSizerFlags().Border(wxRIGHT, 6));
+    buttons->Add(s.apply);
+    top->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap));
+    s.error->Hide();
+    s.result->Hide();
+    return s;
 }
 
 }  // namespace narcisse::ui

@@ -13,6 +13,8 @@
 #include <vector>
 
 class wxButton;
+class wxDialog;
+class wxSizer;
 class wxCheckBox;
 class wxChoice;
 class wxScrolledWindow;
@@ -65,6 +67,20 @@ private:
     wxButton* m_moveAll = nullptr;
     wxCheckBox* m_notify = nullptr;
 };
+
+class NoteBox;
+
+// The lower half both closure dialogs share, added to `top` of `dialog`: "Show affected
+// bookings", the list, the error line, the outcome box (both hidden), then Close and `applyLabel`.
+struct AffectedSection {
+    wxButton* preview = nullptr;
+    AffectedBookingsList* list = nullptr;
+    wxStaticText* error = nullptr;
+    NoteBox* result = nullptr;
+    wxButton* apply = nullptr;
+};
+AffectedSection AddAffectedSection(wxDialog* dialog, wxSizer* top, const wxString& placeholder,
+                                   const wxString& applyLabel);
 
 // What applying a closure came to, with the messages sent right after it.
 struct AppliedClosure {

@@ -16,9 +16,6 @@
 namespace narcisse::ui {
 namespace {
 
-const wxColour kErrorColour(0xC5, 0x30, 0x30);
-const wxColour kResultBackground(0xE3, 0xF1, 0xE8);
-const wxColour kResultBorder(0x9F, 0xCF, 0xB0);
 
 wxString U(const std::string& s) { return wxString::FromUTF8(s); }
 
@@ -80,31 +77,14 @@ void ClosureDialog::BuildLayout()
     fields->Add(m_reason, wxSizerFlags().Expand());
     top->Add(fields, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(16)));
 
-    m_previewButton = new wxButton(this, wxID_ANY, _("&Show affected bookings"));
-    top->Add(m_previewButton, wxSizerFlags().Right().Border(wxALL, FromDIP(12)));
-    top->Add(new wxStaticLine(this), wxSizerFlags().Expand());
-
-    m_list = new AffectedBookingsList(this, _("Pick the scope and the reason, then show the affected bookings."),
-                                      FromDIP(wxSize(900, 300)));
-    top->Add(m_list, wxSizerFlags(1).Expand());
-
-    m_error = new wxStaticText(this, wxID_ANY, wxString());
-    m_error->SetForegroundColour(kErrorColour);
-    m_error->SetFont(GetFont().Bold());
-    top->Add(m_error, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(16)));
-    m_result = new NoteBox(this, kResultBackground, kResultBorder);
-    top->Add(m_result, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(16)));
-
-    top->Add(new wxStaticLine(this), wxSizerFlags().Expand().Border(wxTOP, gap));
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->AddStretchSpacer();
-    m_apply = new wxButton(this, wxID_APPLY, _("&Apply the closure"));
-    buttons->Add(new wxButton(this, wxID_CLOSE, _("Close")), wxSizerFlags().Border(wxRIGHT, 6));
-    buttons->Add(m_apply);
-    top->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap));
+    const AffectedSection section = AddAffectedSection(
+        this, top, _("Pick the scope and the reason, then show the affected bookings."), _("&Apply the closure"));
+    m_previewButton = section.preview;
+    m_list = section.list;
+    m_error = section.error;
+    m_result = section.result;
+    m_apply = section.apply;
     SetSizer(top);
-    m_error->Hide();
-    m_result->Hide();
     SetMinSize(FromDIP(wxSize(940, 620)));
     Fit();
     CentreOnParent();
