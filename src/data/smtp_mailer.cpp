@@ -29,10 +29,10 @@ bool offers(const std::string& ehlo, const std::string& capability) {
     return false;
 }
 
-Poco::Net::Context::Ptr clientContext() {
-    // Certificates are verified against the system's authorities: a mail server we cannot trust
-    // does not get the password.
-    return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED,
+Poco::Net::Context::Ptr clientContext(const std::string& caFile) {
+    // Certificates are verified against the system's authorities (and the CA file of the settings,
+    // if any): a mail server we cannot trust does not get the password.
+    return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", caFile, Poco::Net::Context::VERIFY_RELAXED,
                                   9, true, "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
 }
 
@@ -62,7 +62,7 @@ void SmtpMailer::send(const domain::MailMessage& message) {
         }
         bool secure = false;
         if (offers(ehlo, "STARTTLS")) {
-            if (!session.startTLS(clientContext()))
+            if (!session.startTLS(clientContext(s.caFile)))
                 throw MailError("the mail server " + server + " offered STARTTLS but refused it");
             secure = true;
         }

@@ -27,6 +27,9 @@ struct SmtpSettings {
     std::string user;                      // empty: no AUTH
     std::optional<std::string> password;   // from the keyring; empty: no AUTH
     std::chrono::seconds timeout{20};
+    // A PEM file of certificates trusted in addition to the system's authorities (a private mail
+    // server's own CA, or a test's); empty: the system's alone. Verification always stays on.
+    std::string caFile;
 };
 
 class SmtpMailer final : public domain::Mailer {

@@ -1,5 +1,6 @@
 // SmtpMailer against a fake SMTP server on 127.0.0.1: what the server receives (envelope, headers,
-// body), a refused recipient recorded with the server's answer, a retry that then goes through.
+// body), a refused recipient recorded with the server's answer, a retry that then goes through,
+// STARTTLS with the test CA trusted or not, AUTH LOGIN with the right and a wrong password.
 #include "app/notifications.h"
 #include "data/keyring.h"
 #include "data/smtp_mailer.h"
@@ -52,6 +53,14 @@ std::uint16_t closedPort() {
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
     ::close(fd);
     return ntohs(addr.sin_port);
+}
+
+FakeSmtpOptions fakeOptions(bool startTls, std::string user = {}, std::string password = {}) {
+    FakeSmtpOptions o;
+    o.startTls = startTls;
+    o.user = std::move(user);
+    o.password = std::move(password);
+    return o;
 }
 
 }  // namespace
@@ -191,5 +200,110 @@ TEST_CASE("a user without a reachable keyring sends without AUTH and says why", 
           "the OS keyring cannot be reached: there is no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set), as on a "
           "headless server or in CI: sending without AUTH");
     configured.mailer->send({"a@example.com", "S", "B\n"});
+    CHECK(server.messages().size() == 1);
+}
+
+TEST_CASE("STARTTLS with the server's CA trusted: the message travels encrypted", "[smtp]") {
+    FakeSmtpServer server(fakeOptions(true));
+    REQUIRE_FALSE(server.certificateFile().empty());
+    auto settings = settingsFor(server);
+    settings.caFile = server.certificateFile();
+    data::SmtpMailer mailer(settings);
+    mailer.send({"elodie@example.fr", "Votre promenade du 14 juillet 2026 est annulée", "Bonjour Élodie,\n"});
+
+    const auto mails = server.messages();
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].encrypted);
+    CHECK(mails[0].user.empty());
+    CHECK(mails[0].from == "desk@sweet-narcisse.eu");
+    CHECK(mails[0].recipients == std::vector<std::string>{"elodie@example.fr"});
+    CHECK(mails[0].header("Subject") == "Votre promenade du 14 juillet 2026 est annulée");
+    CHECK(mails[0].body() == "Bonjour Élodie,\n");
+    const auto commands = server.commands();
+    REQUIRE(commands.size() >= 7);
+    CHECK(commands[0].rfind("EHLO ", 0) == 0);
+    CHECK(commands[1] == "STARTTLS");
+    CHECK(commands[2].rfind("EHLO ", 0) == 0);   // the capabilities asked again, over TLS
+    CHECK(commands[3] == "MAIL FROM: <desk@sweet-narcisse.eu>");
+    CHECK(commands.back() == "QUIT");
+}
+
+TEST_CASE("STARTTLS with a certificate nobody trusts: no message, an error naming the server", "[smtp]") {
+    FakeSmtpServer server(fakeOptions(true, "desk", "s3cret"));
+    auto settings = settingsFor(server);   // no caFile: the system's authorities only
+    settings.user = "desk";
+    settings.password = "s3cret";
+    data::SmtpMailer mailer(settings);
+    const std::string where = "127.0.0.1:" + std::to_string(server.port());
+    try {
+        mailer.send({"elodie@example.fr", "Subject", "Body\n"});
+        FAIL("a message went to a server whose certificate is not trusted");
+    } catch (const data::MailError& e) {
+        INFO(e.what());
+        CHECK(std::string(e.what()).rfind("the secure connection to the mail server " + where + " failed: ", 0) == 0);
+        CHECK(std::string(e.what()).find("certificate verify failed") != std::string::npos);
+    }
+    CHECK(server.messages().empty());
+    // The password never left: after STARTTLS the client said nothing more.
+    const auto commands = server.commands();
+    REQUIRE(commands.size() == 2);
+    CHECK(commands[0].rfind("EHLO ", 0) == 0);
+    CHECK(commands[1] == "STARTTLS");
+}
+
+TEST_CASE("AUTH LOGIN over STARTTLS: the right password sends, a wrong one is FAILED with the 535", "[smtp]") {
+    FakeSmtpServer server(fakeOptions(true, "desk@sweet-narcisse.eu", "Lauch-2026!"));
+    auto settings = settingsFor(server);
+    settings.caFile = server.certificateFile();
+    settings.user = "desk@sweet-narcisse.eu";
+    settings.password = "Lauch-2026!";
+    data::SmtpMailer mailer(settings);
+    mailer.send({"hans@example.de", "Ihre Bootsfahrt", "Guten Tag\n"});
+    auto mails = server.messages();
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].encrypted);
+    CHECK(mails[0].user == "desk@sweet-narcisse.eu");
+    CHECK(mails[0].recipients == std::vector<std::string>{"hans@example.de"});
+    CHECK(mails[0].header("Subject") == "Ihre Bootsfahrt");
+    const auto commands = server.commands();
+    REQUIRE(commands.size() >= 4);
+    CHECK(commands[3] == "AUTH LOGIN");
+
+    SqliteEngine engine;
+    auto store = engine.open();
+    store->write([](StoreWriter& w) { w.insertNotification(queued("hans@example.de")); });
+    settings.password = "wrong";
+    data::SmtpMailer wrong(settings);
+    const FixedClock clock(at("2026-07-14T06:10:00Z"));
+    const auto run = app::sendPendingNotifications(*store, wrong, clock);
+    CHECK(run.sent == 0);
+    CHECK(run.failed == 1);
+    const auto log = app::notificationLog(*store);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].status == NotificationStatus::Failed);
+    INFO(log[0].error);
+    CHECK(log[0].error.rfind("the mail server 127.0.0.1:" + std::to_string(server.port()) + " refused the message: ", 0) == 0);
+    CHECK(log[0].error.find("535 5.7.8 Error: authentication failed: authentication failure") != std::string::npos);
+    CHECK(server.messages().size() == 1);   // only the first one
+}
+
+TEST_CASE("AUTH LOGIN without TLS: a server that wants it refuses MAIL from a client that did not", "[smtp]") {
+    FakeSmtpServer server(fakeOptions(false, "desk", "s3cret"));
+    auto settings = settingsFor(server);
+    settings.user = "desk";
+    settings.password = "s3cret";
+    data::SmtpMailer mailer(settings);
+    mailer.send({"a@example.com", "S", "B\n"});
+    REQUIRE(server.messages().size() == 1);
+    CHECK_FALSE(server.messages()[0].encrypted);
+    CHECK(server.messages()[0].user == "desk");
+
+    data::SmtpMailer anonymous(settingsFor(server));
+    try {
+        anonymous.send({"a@example.com", "S", "B\n"});
+        FAIL("a message went through without AUTH");
+    } catch (const data::MailError& e) {
+        CHECK(std::string(e.what()).find("530 5.7.0 Authentication required") != std::string::npos);
+    }
     CHECK(server.messages().size() == 1);
 }

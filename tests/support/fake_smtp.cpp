@@ -1,13 +1,24 @@
 #include "support/fake_smtp.h"
 
+#include "support/engines.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 namespace narcisse::test {
@@ -93,30 +104,53 @@ std::string decodeWords(const std::string& value) {
     return out;
 }
 
-bool sendAll(int fd, const std::string& text) {
+// A client connection: the plain socket, and its TLS session once STARTTLS went through.
+struct Connection {
+    int fd = -1;
+    SSL* ssl = nullptr;
+    std::string buffer;   // received, not yet read as lines
+
+    ~Connection() {
+        if (ssl) {
+            SSL_shutdown(ssl);
+            SSL_free(ssl);
+        }
+    }
+};
+
+bool sendAll(Connection& c, const std::string& text) {
     std::size_t done = 0;
     while (done < text.size()) {
-        const ssize_t n = ::send(fd, text.data() + done, text.size() - done, MSG_NOSIGNAL);
+        const int want = static_cast<int>(text.size() - done);
+        const ssize_t n = c.ssl ? SSL_write(c.ssl, text.data() + done, want)
+                                : ::send(c.fd, text.data() + done, text.size() - done, MSG_NOSIGNAL);
         if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
     }
     return true;
 }
 
-// Reads one CRLF-terminated line (without it) from a buffered socket; false at end of stream.
-bool readLine(int fd, std::string& buffer, std::string& line) {
+// Reads one CRLF-terminated line (without it); false at end of stream.
+bool readLine(Connection& c, std::string& line) {
     for (;;) {
-        const auto pos = buffer.find("\r\n");
+        const auto pos = c.buffer.find("\r\n");
         if (pos != std::string::npos) {
-            line = buffer.substr(0, pos);
-            buffer.erase(0, pos + 2);
+            line = c.buffer.substr(0, pos);
+            c.buffer.erase(0, pos + 2);
             return true;
         }
         char chunk[4096];
-        const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+        const ssize_t n = c.ssl ? SSL_read(c.ssl, chunk, static_cast<int>(sizeof chunk))
+                                : ::recv(c.fd, chunk, sizeof chunk, 0);
         if (n <= 0) return false;
-        buffer.append(chunk, static_cast<std::size_t>(n));
+        c.buffer.append(chunk, static_cast<std::size_t>(n));
     }
+}
+
+std::string openSslError(const char* what) {
+    char text[256] = "";
+    ERR_error_string_n(ERR_get_error(), text, sizeof text);
+    return std::string("fake SMTP: ") + what + ": " + text;
 }
 
 std::string address(const std::string& argument) {
@@ -166,7 +200,72 @@ std::string ReceivedMail::body() const {
     return out;
 }
 
-FakeSmtpServer::FakeSmtpServer() {
+// The server side of STARTTLS: an RSA key and a self-signed certificate for localhost and
+// 127.0.0.1 valid for a day, made afresh for each server; the certificate (its own CA) is written
+// to a temporary directory for the client to trust.
+struct FakeSmtpServer::Tls {
+    TempDir dir;
+    SSL_CTX* context = nullptr;
+
+    Tls() {
+        EVP_PKEY* key = EVP_RSA_gen(2048);
+        X509* cert = X509_new();
+        try {
+            if (!key || !cert) throw std::runtime_error(openSslError("cannot make a key"));
+            X509_set_version(cert, 2);
+            ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+            X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+            X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 60 * 60);
+            X509_set_pubkey(cert, key);
+            X509_NAME* name = X509_get_subject_name(cert);
+            X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1,
+                                       -1, 0);
+            X509_set_issuer_name(cert, name);
+            X509V3_CTX v3;
+            X509V3_set_ctx_nodb(&v3);
+            X509V3_set_ctx(&v3, cert, cert, nullptr, nullptr, 0);
+            const std::pair<int, const char*> extensions[] = {
+                {NID_basic_constraints, "critical,CA:TRUE"},
+                {NID_subject_key_identifier, "hash"},
+                {NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1"},
+            };
+            for (const auto& [nid, value] : extensions) {
+                X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &v3, nid, value);
+                if (!extension) throw std::runtime_error(openSslError("cannot make a certificate extension"));
+                X509_add_ext(cert, extension, -1);
+                X509_EXTENSION_free(extension);
+            }
+            if (X509_sign(cert, key, EVP_sha256()) == 0) throw std::runtime_error(openSslError("cannot sign"));
+
+            FILE* out = std::fopen(dir.file("fake-smtp-ca.pem").c_str(), "w");
+            if (!out) throw std::runtime_error("fake SMTP: cannot write the certificate");
+            const bool written = PEM_write_X509(out, cert) == 1;
+            std::fclose(out);
+            if (!written) throw std::runtime_error(openSslError("cannot write the certificate"));
+
+            context = SSL_CTX_new(TLS_server_method());
+            if (!context || SSL_CTX_use_certificate(context, cert) != 1 || SSL_CTX_use_PrivateKey(context, key) != 1)
+                throw std::runtime_error(openSslError("cannot set up TLS"));
+        } catch (...) {
+            if (context) SSL_CTX_free(context);
+            X509_free(cert);
+            EVP_PKEY_free(key);
+            throw;
+        }
+        X509_free(cert);   // the context keeps its own references
+        EVP_PKEY_free(key);
+    }
+    ~Tls() { SSL_CTX_free(context); }
+    Tls(const Tls&) = delete;
+    Tls& operator=(const Tls&) = delete;
+    std::string certificateFile() const { return dir.file("fake-smtp-ca.pem"); }
+};
+
+FakeSmtpServer::FakeSmtpServer(FakeSmtpOptions options) : m_options(std::move(options)) {
+    if (m_options.startTls) {
+        m_tls = std::make_unique<Tls>();
+        m_certificateFile = m_tls->certificateFile();
+    }
     m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
     if (m_listener < 0) throw std::runtime_error("fake SMTP: socket() failed");
     const int yes = 1;
@@ -200,6 +299,12 @@ std::vector<std::string> FakeSmtpServer::commands() const {
 }
 
 void FakeSmtpServer::serve() {
+    // A client that hangs up while we write over TLS must not kill the test run with SIGPIPE
+    // (SSL_write has no MSG_NOSIGNAL): blocked in this thread only.
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
     while (!m_stop) {
         pollfd p{m_listener, POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0) continue;
@@ -213,27 +318,94 @@ void FakeSmtpServer::serve() {
 }
 
 void FakeSmtpServer::converse(int client) {
-    std::string buffer, line;
-    if (!sendAll(client, "220 fake-smtp.test ESMTP ready\r\n")) return;
+    Connection c;
+    c.fd = client;
+    std::string line;
+    if (!sendAll(c, "220 fake-smtp.test ESMTP ready\r\n")) return;
+    const bool wantsAuth = !m_options.user.empty();
     ReceivedMail mail;
+    std::string user;   // authenticated as
     int queued = 0;
-    while (readLine(client, buffer, line)) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_commands.push_back(line);
-        }
+    const auto record = [&](const std::string& text) {
+        std::lock_guard lock(m_mutex);
+        m_commands.push_back(text);
+    };
+    while (readLine(c, line)) {
+        record(line);
         const std::string verb = lower(line.substr(0, line.find(' ')));
         const std::string argument = line.find(' ') == std::string::npos ? "" : line.substr(line.find(' ') + 1);
+        // AUTH is offered only over TLS when STARTTLS is, as real servers do.
+        const bool authOffered = wantsAuth && (!m_tls || c.ssl);
         std::string reply;
         if (verb == "ehlo") {
-            reply = "250-fake-smtp.test greets " + argument + "\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n"
-                    "250-8BITMIME\r\n250 SMTPUTF8\r\n";
+            reply = "250-fake-smtp.test greets " + argument + "\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n";
+            if (m_tls && !c.ssl) reply += "250-STARTTLS\r\n";
+            if (authOffered) reply += "250-AUTH LOGIN\r\n";
+            reply += "250-8BITMIME\r\n250 SMTPUTF8\r\n";
         } else if (verb == "helo") {
             reply = "250 fake-smtp.test\r\n";
+        } else if (verb == "starttls") {
+            if (!m_tls || c.ssl) {
+                reply = "502 5.5.1 Error: command not implemented\r\n";
+            } else {
+                if (!sendAll(c, "220 2.0.0 Ready to start TLS\r\n")) return;
+                c.buffer.clear();   // nothing sent before the handshake counts (RFC 3207 §4.2)
+                c.ssl = SSL_new(m_tls->context);
+                if (!c.ssl || SSL_set_fd(c.ssl, c.fd) != 1 || SSL_accept(c.ssl) != 1) {
+                    if (c.ssl) {
+                        SSL_free(c.ssl);
+                        c.ssl = nullptr;
+                    }
+                    ERR_clear_error();
+                    return;
+                }
+                // A new session: the client says EHLO again, and nothing said before holds.
+                mail = {};
+                user.clear();
+                continue;
+            }
+        } else if (verb == "auth") {
+            const std::string mechanism = lower(argument.substr(0, argument.find(' ')));
+            if (!authOffered) {
+                reply = "503 5.5.1 Error: authentication not enabled\r\n";
+            } else if (!user.empty()) {
+                reply = "503 5.5.1 Error: already authenticated\r\n";
+            } else if (mechanism != "login") {
+                reply = "504 5.5.4 Unrecognized authentication type\r\n";
+            } else {
+                std::string name, password;
+                if (argument.find(' ') != std::string::npos) {   // initial response: the user name
+                    name = base64Decode(argument.substr(argument.find(' ') + 1));
+                } else {
+                    if (!sendAll(c, "334 VXNlcm5hbWU6\r\n") || !readLine(c, line)) return;   // "Username:"
+                    record(line);
+                    if (line == "*") {
+                        if (!sendAll(c, "501 5.7.0 Authentication aborted\r\n")) return;
+                        continue;
+                    }
+                    name = base64Decode(line);
+                }
+                if (!sendAll(c, "334 UGFzc3dvcmQ6\r\n") || !readLine(c, line)) return;   // "Password:"
+                record(line);
+                if (line == "*") {
+                    reply = "501 5.7.0 Authentication aborted\r\n";
+                } else if (name == m_options.user && base64Decode(line) == m_options.password) {
+                    user = name;
+                    reply = "235 2.7.0 Authentication successful\r\n";
+                } else {
+                    reply = "535 5.7.8 Error: authentication failed: authentication failure\r\n";
+                }
+            }
         } else if (verb == "mail") {
-            mail = {};
-            mail.from = address(argument);
-            reply = "250 2.1.0 Ok\r\n";
+            if (wantsAuth && user.empty()) {
+                reply = "530 5.7.0 Authentication required\r\n";
+            } else {
+                mail = {};
+                mail.from = address(argument);
+                mail.encrypted = c.ssl != nullptr;
+                mail.user = user;
+                reply = "250 2.1.0 Ok\r\n";
+            }
         } else if (verb == "rcpt") {
             const std::string to = address(argument);
             if (m_reject) {
@@ -246,10 +418,10 @@ void FakeSmtpServer::converse(int client) {
             if (mail.recipients.empty()) {
                 reply = "554 5.5.1 Error: no valid recipients\r\n";
             } else {
-                if (!sendAll(client, "354 End data with <CR><LF>.<CR><LF>\r\n")) return;
+                if (!sendAll(c, "354 End data with <CR><LF>.<CR><LF>\r\n")) return;
                 std::string data;
                 bool ended = false;
-                while (readLine(client, buffer, line)) {
+                while (readLine(c, line)) {
                     if (line == ".") {
                         ended = true;
                         break;
@@ -272,12 +444,12 @@ void FakeSmtpServer::converse(int client) {
         } else if (verb == "noop") {
             reply = "250 2.0.0 Ok\r\n";
         } else if (verb == "quit") {
-            sendAll(client, "221 2.0.0 Bye\r\n");
+            sendAll(c, "221 2.0.0 Bye\r\n");
             return;
         } else {
             reply = "502 5.5.2 Error: command not recognized\r\n";
         }
-        if (!sendAll(client, reply)) return;
+        if (!sendAll(c, reply)) return;
     }
 }
 
