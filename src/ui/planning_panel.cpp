@@ -37,6 +37,22 @@ app::DayPlanning LoadNearest(domain::Store& store, domain::LocalDate date, domai
     return planning;
 }
 
+// The move of `booking` to departure `column` of `target` (any day), on row `row` or the best fit.
+std::optional<app::MoveRequest> MoveRequestTo(const domain::Booking& booking, const app::DayPlanning& target, int column,
+                                              std::optional<int> row, const std::optional<domain::Employee>& employee)
+{
+    if (column < 0 || column >= static_cast<int>(target.departures.size())) return std::nullopt;
+    app::MoveRequest request;
+    request.bookingId = booking.id;
+    request.ref = booking.ref;
+    request.date = target.date;
+    request.time = target.departures[static_cast<std::size_t>(column)].departure.localStart;
+    if (row && *row >= 0 && *row < static_cast<int>(target.boats.size()))
+        request.boatId = target.boats[static_cast<std::size_t>(*row)].id;
+    if (employee) request.employeeId = employee->id;
+    return request;
+}
+
 wxBitmapButton* MakeIconButton(wxWindow* parent, const char* icon, const wxString& tip)
 {
     auto* button = new wxBitmapButton(parent, wxID_ANY, GetIcon(icon, 20));
@@ -333,19 +349,11 @@ void PlanningPanel::ShowNotice(const wxString& text, int icon)
 
 void PlanningPanel::RequestMove(std::size_t booking, int column, std::optional<int> row)
 {
-    if (!m_planning || m_editing || booking >= m_planning->bookings.size() || column < 0 ||
-        column >= static_cast<int>(m_planning->departures.size()))
-        return;
-    app::MoveRequest request;
-    request.bookingId = m_planning->bookings[booking].id;
-    request.ref = m_planning->bookings[booking].ref;
-    request.date = m_planning->date;
-    request.time = m_planning->departures[static_cast<std::size_t>(column)].departure.localStart;
-    if (row && *row >= 0 && *row < static_cast<int>(m_planning->boats.size()))
-        request.boatId = m_planning->boats[static_cast<std::size_t>(*row)].id;
-    if (m_session->employee) request.employeeId = m_session->employee->id;
+    if (!m_planning || m_editing || booking >= m_planning->bookings.size()) return;
+    const auto request = MoveRequestTo(m_planning->bookings[booking], *m_planning, column, row, m_session->employee);
+    if (!request) return;
     RunEdit(
-        [request](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
+        [request = *request](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
             return history.Do(std::make_unique<app::MoveCommand>(request), store, clock);
         },
         wxString());
@@ -354,9 +362,19 @@ void PlanningPanel::RequestMove(std::size_t booking, int column, std::optional<i
 void PlanningPanel::OpenMoveDialog(std::size_t booking)
 {
     if (!m_planning || m_editing || booking >= m_planning->bookings.size()) return;
-    MoveDialog dialog(this, m_planning, booking, m_settings, m_session->Now());
-    if (dialog.ShowModal() != wxID_OK) return;
-    RequestMove(booking, dialog.Column(), dialog.Row());
+    const domain::Booking moved = m_planning->bookings[booking];
+    MoveDialog dialog(this, m_planning, booking, m_settings, m_session->Now(), m_session->worker.get());
+    if (dialog.ShowModal() != wxID_OK || m_editing) return;
+    // The day chosen in the dialog, which may not be the one on screen.
+    const auto day = dialog.Day();
+    if (!day) return;
+    const auto request = MoveRequestTo(moved, *day, dialog.Column(), dialog.Row(), m_session->employee);
+    if (!request) return;
+    RunEdit(
+        [request = *request](app::PlanningHistory& history, domain::Store& store, const domain::Clock& clock) {
+            return history.Do(std::make_unique<app::MoveCommand>(request), store, clock);
+        },
+        wxString());
 }
 
 void PlanningPanel::OpenMoveDialog()

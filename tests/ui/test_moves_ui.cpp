@@ -1,6 +1,7 @@
 // Moving bookings on the real planning under Xvfb: a booking dragged with the mouse to another boat
 // lands there in the database, undo puts it back, a drop the rules refuse says why, the Move dialog
-// offers the day's departures and boats with their free seats, and a sale made by another program
+// offers the day's departures and boats with their free seats (and another day's, loaded on the
+// worker), and a sale made by another program
 // shows within two seconds without losing the user's place. Screenshots in build/screenshots/.
 #include <catch2/catch.hpp>
 
@@ -16,7 +17,9 @@
 #include "ui/planning_grid.h"
 #include "ui/planning_panel.h"
 
+#include <wx/datectrl.h>
 #include <wx/frame.h>
+#include <wx/toplevel.h>
 
 #include <iostream>
 
@@ -296,6 +299,95 @@ TEST_CASE("the keyboard: Tab selects a booking, M opens the Move dialog with fre
     REQUIRE(w.WaitUntilOn(booking.id, to));
     w.Menu(wxID_UNDO);
     REQUIRE(w.WaitUntilOn(booking.id, from));
+}
+
+TEST_CASE("the Move dialog moves a booking to a departure of another day", "[ui][moves]")
+{
+    Window w;
+    const auto found = FindMovable(w.grid);
+    REQUIRE(found);
+    const domain::Booking booking = w.grid->Planning()->bookings[found->booking];
+    const domain::LocalDate nextDay = ui::AddDays(kBastilleDay, 1);
+    INFO(booking.ref.str());
+
+    // The dialog is modal: what the user would do runs inside its loop.
+    struct Chosen {
+        bool opened = false, loaded = false, booking = false;
+        domain::LocalDate date;
+        domain::Instant start;
+        domain::Uuid boat;
+        wxString verdict;
+        std::vector<wxString> departures;
+        bool keyboard = false;
+    } chosen;
+    wxTheApp->CallAfter([&] {
+        ui::MoveDialog* dialog = nullptr;
+        for (wxWindow* window : wxTopLevelWindows)
+            if (auto* d = dynamic_cast<ui::MoveDialog*>(window)) dialog = d;
+        if (!dialog) return;
+        chosen.opened = true;
+        chosen.booking = dialog->Date() == kBastilleDay && dialog->Day() && dialog->Day()->date == kBastilleDay;
+        // On the date (Shift+Tab from the departures), Down: the day after.
+        wxWindow* picker = nullptr;
+        for (wxWindow* child : dialog->GetChildren())
+            if (dynamic_cast<wxDatePickerCtrl*>(child)) picker = child;
+        if (!picker) return dialog->EndModal(wxID_CANCEL);
+        picker->SetFocus();
+        test::Pump(50ms);
+        wxKeyEvent down(wxEVT_CHAR_HOOK);
+        down.m_keyCode = WXK_DOWN;
+        dialog->GetEventHandler()->ProcessEvent(down);
+        chosen.keyboard = dialog->IsLoading() && dialog->Date() == nextDay;
+        if (!chosen.keyboard) dialog->SelectDate(nextDay);
+        chosen.loaded = test::PumpUntil([&] { return !dialog->IsLoading(); }, 10s) && dialog->Day() &&
+                        dialog->Day()->date == nextDay;
+        if (chosen.loaded) {
+            chosen.date = dialog->Date();
+            chosen.departures = dialog->DepartureLabels();
+            const auto day = dialog->Day();
+            // A departure with room on a boat other than the best fit, chosen as the arrows would.
+            bool found = false;
+            for (int c = 0; c < static_cast<int>(day->departures.size()) && !found; ++c) {
+                dialog->SelectDeparture(c);
+                for (int r = static_cast<int>(day->boats.size()) - 1; r >= 0 && !found; --r) {
+                    dialog->SelectBoat(r);
+                    if (!dialog->CanMove()) continue;
+                    found = true;
+                    chosen.start = day->departures[static_cast<std::size_t>(c)].departure.start;
+                    chosen.boat = day->boats[static_cast<std::size_t>(r)].id;
+                    chosen.verdict = dialog->VerdictText();
+                }
+            }
+            chosen.loaded = found;
+            if (found) test::SaveScreenshot(dialog, "move_dialog_other_day");
+        }
+        dialog->EndModal(chosen.loaded ? wxID_OK : wxID_CANCEL);
+    });
+    w.planning->OpenMoveDialog(found->booking);   // returns once the dialog is closed
+
+    REQUIRE(chosen.opened);
+    CHECK(chosen.booking);   // it opens on the booking's own day
+    REQUIRE(chosen.loaded);
+    CHECK(chosen.keyboard);
+    CHECK(chosen.date == nextDay);
+    for (const auto& label : chosen.departures) CHECK_FALSE(label.Contains("its departure"));
+    CHECK(chosen.verdict.StartsWith(wxString::FromUTF8("✓ ")));
+    CHECK(chosen.verdict.Contains(" on " + ui::FormatLongDate(nextDay) + " at "));
+    // Once the day on screen has been reloaded without it, the move is done.
+    REQUIRE(test::PumpUntil([&] {
+        if (w.planning->IsEditing() || !w.grid->Planning()) return false;
+        for (const auto& b : w.grid->Planning()->bookings)
+            if (b.id == booking.id) return false;
+        return true;
+    }));
+    const domain::Booking stored = StoredBooking(booking.id);   // in the database
+    CHECK(stored.departureStart == chosen.start);
+    CHECK(stored.boatId == chosen.boat);
+    CHECK(w.planning->NoticeText().StartsWith("Moved " + wxString::FromUTF8(booking.ref.str())));
+
+    w.Menu(wxID_UNDO);   // back on its day, for the other tests
+    REQUIRE(test::PumpUntil([&] { return !w.planning->IsEditing() && StoredBooking(booking.id).departureStart == booking.departureStart; }));
+    CHECK(StoredBooking(booking.id).boatId == booking.boatId);
 }
 
 TEST_CASE("a sale made by another program shows within two seconds, in place", "[ui][moves]")
