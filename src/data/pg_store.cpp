@@ -547,7 +547,7 @@ public:
         FROM payments p JOIN bookings b ON b.id = p.booking_id
         WHERE b.departure_start >= to_timestamp($1) AND b.departure_start < to_timestamp($2)
               AND p.status = 'SUCCEEDED'
-        GROUP BY p.booking_id, p.currency ORDER BY p.booking_id)"};
+        GROUP BY p.booking_id, p.currency)"};
 
     std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) override {
         std::vector<std::pair<Uuid, Money>> out;

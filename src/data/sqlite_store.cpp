@@ -158,7 +158,7 @@ constexpr const char* kSelectPaidDeparting = R"(
                                            WHERE r.booking_id = p.booking_id AND r.status = 'DONE'), 0)
     FROM payments p JOIN bookings b ON b.id = p.booking_id
     WHERE b.departure_start >= ? AND b.departure_start < ? AND p.status = 'SUCCEEDED'
-    GROUP BY p.booking_id, p.currency ORDER BY p.booking_id)";
+    GROUP BY p.booking_id, p.currency)";
 constexpr const char* kUpdateNotification =
     R"(UPDATE notifications SET status = ?, error = ?, attempts = ?, sent_at = ? WHERE id = ?)";
 

@@ -50,7 +50,7 @@ public:
     virtual std::vector<Notification> latestNotifications(int limit) = 0;          // newest first
     virtual std::vector<Notification> notificationsToSend() = 0;                   // PENDING, oldest first
     // What was paid (SUCCEEDED payments less refunds already DONE) for each booking departing in
-    // [from, to) that has any payment, by booking id: one query for a whole planning.
+    // [from, to) that has any payment, in no particular order: one query for a whole planning.
     virtual std::vector<std::pair<Uuid, Money>> paidForBookingsDeparting(Instant from, Instant to) = 0;
     // A boat's maintenance log (every boat's when empty), by boat, then planned/done date.
     virtual std::vector<MaintenanceRecord> maintenanceRecords(std::optional<Uuid> boatId) = 0;
