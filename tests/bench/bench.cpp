@@ -221,7 +221,16 @@ SELECT value FROM settings WHERE key = 'pending_expiry_minutes';
 SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
        weekdays, first_departure, last_departure, interval_min, duration_min
 FROM timetable_rules ORDER BY valid_from, first_departure, id;
+SELECT id, to_char(day, 'YYYY-MM-DD') AS day, departure_minute, kind, duration_min, note
+FROM timetable_exceptions WHERE day BETWEEN to_timestamp(:start)::date AND to_timestamp(:start)::date
+ORDER BY day, departure_minute;
 SELECT pg_advisory_xact_lock(:lockkey::bigint);
+SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
+       weekdays, first_departure, last_departure, interval_min, duration_min
+FROM timetable_rules ORDER BY valid_from, first_departure, id;
+SELECT id, to_char(day, 'YYYY-MM-DD') AS day, departure_minute, kind, duration_min, note
+FROM timetable_exceptions WHERE day BETWEEN to_timestamp(:start)::date AND to_timestamp(:start)::date
+ORDER BY day, departure_minute;
 SELECT id, name, capacity, status, colour, sort_order FROM boats ORDER BY sort_order, name;
 SELECT id, extract(epoch FROM start_at)::bigint AS start_at, extract(epoch FROM end_at)::bigint AS end_at,
        boat_id, reason
@@ -338,7 +347,7 @@ void benchSale(const Options& o) {
               << fixed(wallMs / 1000, 2) << " s in all\n\n";
     row("", "mean", "median", "p95", "");
     row("PgStore, app::sellRide (ms)", fixed(s.mean), fixed(s.median), fixed(s.p95));
-    row("pgbench, the same 14 statements (ms)", fixed(same));
+    row("pgbench, the same 17 statements (ms)", fixed(same));
     row("pgbench, minimal 7 statements (ms)", fixed(minimal));
     std::cout << '\n';
     row("ratio PgStore / same SQL", fixed(s.mean / same, 2) + "x", "", "", "budget <= 1.3x");
