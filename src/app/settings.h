@@ -12,6 +12,12 @@ inline constexpr const char* kBabiesTakeSeat = "babies_take_seat";
 inline constexpr const char* kPendingExpiryMinutes = "pending_expiry_minutes";
 inline constexpr const char* kDemo = "demo";                 // "1" on a demo database
 inline constexpr const char* kBusinessName = "business_name";
+// The desk (issue 4): the receipt header, the register's id, how gift vouchers bear VAT.
+inline constexpr const char* kBusinessAddress = "business_address";        // default: "Colmar"
+inline constexpr const char* kBusinessSiret = "business_siret";            // printed on receipts
+inline constexpr const char* kBusinessVatNumber = "business_vat_number";
+inline constexpr const char* kDeskId = "desk_id";                          // default: "DESK-1"
+inline constexpr const char* kVoucherVat = "voucher_vat";                  // SINGLE (default) | MULTI
 }  // namespace setting_keys
 
 domain::BusinessSettings loadBusinessSettings(domain::StoreReader& reader);

@@ -41,6 +41,10 @@ struct Refund {
     RefundStatus status = RefundStatus::Owed;
     std::string reason;
     Instant createdAt;
+    // How the money goes back: CASH out of the drawer, CARD on the terminal, VOUCHER as credit;
+    // empty for an OWED refund (online payments: the provider's work, later).
+    std::optional<PaymentMethod> method{};
+    std::optional<Uuid> employeeId{};
 };
 
 // Who did what, when: appended, never edited.

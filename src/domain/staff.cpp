@@ -37,6 +37,8 @@ std::string_view toString(Action a) {
         case Action::CloseDay: return "close_day";
         case Action::EditSettings: return "edit_settings";
         case Action::ViewAuditLog: return "view_audit_log";
+        case Action::ManageCash: return "manage_cash";
+        case Action::ExtendVoucher: return "extend_voucher";
     }
     return "";
 }
@@ -46,7 +48,8 @@ const std::vector<Action>& allActions() {
         Action::ViewPlanning,   Action::SellRide,       Action::BoardPassenger, Action::MoveBooking,
         Action::CancelBooking,  Action::RefundPayment,  Action::EditTimetable,  Action::ManageClosures,
         Action::ManageFleet,    Action::ManageStaff,    Action::ViewAccounting, Action::ExportAccounting,
-        Action::CloseDay,       Action::EditSettings,   Action::ViewAuditLog};
+        Action::CloseDay,       Action::EditSettings,   Action::ViewAuditLog,   Action::ManageCash,
+        Action::ExtendVoucher};
     return all;
 }
 

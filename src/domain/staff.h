@@ -31,6 +31,8 @@ enum class Action {
     CloseDay,
     EditSettings,
     ViewAuditLog,
+    ManageCash,        // open the drawer, pay cash in or out
+    ExtendVoucher,     // move a gift voucher's expiry later
 };
 std::string_view toString(Action a);                     // sell_ride, …
 const std::vector<Action>& allActions();

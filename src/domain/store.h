@@ -5,13 +5,16 @@
 #include "domain/availability.h"
 #include "domain/booking.h"
 #include "domain/closure.h"
+#include "domain/cash.h"
 #include "domain/crew.h"
+#include "domain/fiscal.h"
 #include "domain/notification.h"
 #include "domain/fleet.h"
 #include "domain/payment.h"
 #include "domain/pricing.h"
 #include "domain/staff.h"
 #include "domain/timetable.h"
+#include "domain/voucher.h"
 
 #include <cstdint>
 #include <functional>
@@ -56,6 +59,32 @@ public:
     virtual std::vector<MaintenanceRecord> maintenanceRecords(std::optional<Uuid> boatId) = 0;
     // Days off overlapping [from, to] (inclusive), by first day then employee.
     virtual std::vector<DayOff> daysOff(LocalDate from, LocalDate to) = 0;
+
+    // ---- The desk (issue 4)
+    // Bookings whose reference starts with, or whose customer's name, phone or e-mail contains,
+    // `text` (case-insensitive; spaces and "SN-" ignored for references), every state, by departure
+    // nearest to `around` first, at most `limit`.
+    virtual std::vector<Booking> searchBookings(std::string_view text, Instant around, int limit) = 0;
+    // Audit entries of one entity (a booking's history), oldest first.
+    virtual std::vector<AuditEntry> auditOfEntity(std::string_view entityId) = 0;
+    virtual std::optional<Payment> paymentById(const Uuid& id) = 0;
+    virtual std::optional<Refund> refundById(const Uuid& id) = 0;
+
+    // Hash chains. Records by seq.
+    virtual std::optional<ChainRecord> chainTip(Chain chain) = 0;                        // the last record
+    virtual std::vector<ChainRecord> chainRecords(Chain chain, std::int64_t fromSeq, int limit) = 0;
+    virtual std::vector<ChainRecord> chainRecordsBetween(Chain chain, Instant from, Instant to) = 0;   // at in [from, to)
+    virtual std::vector<ChainRecord> chainRecordsOfEntity(Chain chain, std::string_view entityId) = 0;
+    virtual int receiptReprints(std::int64_t receiptNumber) = 0;                          // how many so far
+
+    virtual std::optional<Voucher> voucherByCode(const GiftCode& code) = 0;
+    virtual std::optional<Voucher> voucherById(const Uuid& id) = 0;
+    virtual std::vector<Voucher> vouchersSold(Instant from, Instant to) = 0;              // by sale time
+    virtual std::vector<VoucherMovement> voucherMovements(const Uuid& voucherId) = 0;      // by time
+
+    // The desk's open cash session (closedAt empty), if any; the latest session otherwise not.
+    virtual std::optional<CashSession> openCashSession(std::string_view desk) = 0;
+    virtual std::vector<CashMovement> cashMovements(const Uuid& sessionId) = 0;            // by time
 };
 
 // What a write transaction may change. Financial and audit rows are only ever inserted.
@@ -94,6 +123,20 @@ public:
     virtual void saveMaintenanceRecord(const MaintenanceRecord& record) = 0;   // insert or update by id
     virtual void saveDayOff(const DayOff& dayOff) = 0;                         // insert or update by id
     virtual void deleteDayOff(const Uuid& dayOffId) = 0;                       // NotFound when unknown
+
+    // ---- The desk (issue 4)
+    // Serialises every writer of that chain until the transaction ends (PostgreSQL: an advisory lock;
+    // SQLite's write transaction already is) and returns its last record: read the tip, then append.
+    virtual std::optional<ChainRecord> lockChain(Chain chain) = 0;
+    // Appends; a seq already taken is a ConflictError. Rows are never updated nor deleted (triggers).
+    virtual void appendChainRecord(const ChainRecord& record) = 0;
+    virtual void insertReceiptReprint(std::int64_t receiptNumber, Instant at, const std::optional<Uuid>& employeeId) = 0;
+    virtual void insertVoucher(const Voucher& voucher) = 0;                   // ConflictError on a duplicate code
+    virtual void insertVoucherMovement(const VoucherMovement& movement) = 0;
+    // Opens (inserts) or closes (sets closedAt and closingNumber of) a session; ConflictError when
+    // the desk already has an open session.
+    virtual void saveCashSession(const CashSession& session) = 0;
+    virtual void insertCashMovement(const CashMovement& movement) = 0;
 };
 
 class Store {

@@ -37,6 +37,8 @@ wxString ActionName(domain::Action action)
     case Action::CloseDay: return _("Close the day's cash");
     case Action::EditSettings: return _("Edit the settings");
     case Action::ViewAuditLog: return _("View the audit log");
+    case Action::ManageCash: return _("Open the cash drawer, pay cash in or out");
+    case Action::ExtendVoucher: return _("Extend a gift voucher");
     }
     return wxString::FromUTF8(std::string(domain::toString(action)));
 }

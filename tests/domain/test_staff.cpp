@@ -21,7 +21,7 @@ const std::set<Action>& allowedFor(Role role) {
     static const std::set<Action> manager = {
         A::ViewPlanning,   A::SellRide,    A::BoardPassenger, A::MoveBooking,      A::CancelBooking,
         A::RefundPayment,  A::EditTimetable, A::ManageClosures, A::ManageFleet,    A::ViewAccounting,
-        A::ExportAccounting, A::CloseDay,  A::ViewAuditLog};
+        A::ExportAccounting, A::CloseDay,  A::ViewAuditLog,  A::ManageCash,     A::ExtendVoucher};
     static const std::set<Action> accountant = {A::ViewPlanning, A::ViewAccounting, A::ExportAccounting,
                                                 A::CloseDay, A::ViewAuditLog};
     static const std::set<Action> staff = {A::ViewPlanning, A::SellRide, A::BoardPassenger};
