@@ -46,7 +46,9 @@ struct ChainRecord {
     Chain chain = Chain::Receipt;
     std::int64_t seq = 0;               // 1, 2, 3… per chain, no gap
     Instant at;
-    std::string entityId;               // what it seals: booking/voucher id, payment id, "day 2026-07-14"…
+    std::string entityId;               // what it seals: receipts the booking's reference or voucher's
+                                        // code, payments/refunds their id, closings closingKey(),
+                                        // events their kind
     std::string content;                // canonical text
     std::string prevHash;               // previous record's hash; 64 zeros for the first
     std::string hash;                   // SHA-256 hex of prevHash + "\n" + content

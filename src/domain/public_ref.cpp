@@ -34,14 +34,7 @@ char PublicRef::checkCharacter(std::string_view data) {
     return kAlphabet[check];
 }
 
-PublicRef PublicRef::fromNumber(std::uint64_t value) {
-    std::string data(kDataLength, '0');
-    for (int i = kDataLength - 1; i >= 0; --i) {
-        data[i] = kAlphabet[value & 31];
-        value >>= 5;
-    }
-    return PublicRef("SN-" + data + checkCharacter(data));
-}
+PublicRef PublicRef::fromNumber(std::uint64_t value) { return PublicRef("SN-" + crockford::withCheck(value)); }
 
 PublicRef PublicRef::random() {
     thread_local std::mt19937_64 engine{std::random_device{}()};
@@ -49,29 +42,14 @@ PublicRef PublicRef::random() {
 }
 
 PublicRef PublicRef::parse(std::string_view text) {
-    std::string chars;
-    for (char c : text) {
-        if (c == ' ' || c == '-') continue;
-        chars += c;
-    }
+    std::string chars = crockford::withoutSeparators(text);
     if (chars.size() >= 2 && (chars[0] == 'S' || chars[0] == 's') && (chars[1] == 'N' || chars[1] == 'n') &&
         chars.size() == kDataLength + 3)
         chars.erase(0, 2);
     if (chars.empty()) throw ValidationError("reference", "is empty");
     if (chars.size() != kDataLength + 1)
         throw ValidationError("reference", "must be SN- followed by 8 characters, got \"" + std::string(text) + "\"");
-    std::string normalised;
-    for (char c : chars) {
-        const int v = valueOf(c);
-        if (v < 0)
-            throw ValidationError("reference", std::string("has a character that is not in a reference: '") + c + "'");
-        normalised += kAlphabet[v];
-    }
-    const std::string data = normalised.substr(0, kDataLength);
-    if (checkCharacter(data) != normalised.back())
-        throw ValidationError("reference", "check character does not match: a character was mistyped in \"" +
-                                               std::string(text) + "\"");
-    return PublicRef("SN-" + normalised);
+    return PublicRef("SN-" + crockford::checkedCode(chars, "reference", "reference", text));
 }
 
 std::optional<PublicRef> PublicRef::tryParse(std::string_view text) {
@@ -81,5 +59,42 @@ std::optional<PublicRef> PublicRef::tryParse(std::string_view text) {
         return std::nullopt;
     }
 }
+
+namespace crockford {
+
+std::string withCheck(std::uint64_t value) {
+    std::string data(kDataLength, '0');
+    for (int i = kDataLength - 1; i >= 0; --i) {
+        data[i] = kAlphabet[value & 31];
+        value >>= 5;
+    }
+    return data + PublicRef::checkCharacter(data);
+}
+
+std::string withoutSeparators(std::string_view text) {
+    std::string chars;
+    for (char c : text) {
+        if (c == ' ' || c == '-') continue;
+        chars += c;
+    }
+    return chars;
+}
+
+std::string checkedCode(std::string_view chars, const std::string& field, std::string_view noun, std::string_view typed) {
+    std::string normalised;
+    for (char c : chars) {
+        const int v = valueOf(c);
+        if (v < 0)
+            throw ValidationError(field, "has a character that is not in a " + std::string(noun) + ": '" + c + "'");
+        normalised += kAlphabet[v];
+    }
+    const std::string data = normalised.substr(0, kDataLength);
+    if (PublicRef::checkCharacter(data) != normalised.back())
+        throw ValidationError(field, "check character does not match: a character was mistyped in \"" +
+                                         std::string(typed) + "\"");
+    return normalised;
+}
+
+}  // namespace crockford
 
 }  // namespace narcisse::domain

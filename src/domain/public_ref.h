@@ -31,4 +31,15 @@ private:
     std::string m_text;
 };
 
+// Shared by PublicRef and GiftCode (voucher.h): the 7 data characters and the check character of a
+// 35-bit number, and the reading of what was typed once its prefix is gone.
+namespace crockford {
+std::string withCheck(std::uint64_t value);                 // 8 characters: 7 data + check
+std::string withoutSeparators(std::string_view text);       // spaces and hyphens dropped
+// `chars` (8 characters, any case, O for 0, I and L for 1) in canonical form once the check character
+// matches. Throws ValidationError(field, …): "has a character that is not in a <noun>: 'U'", "check
+// character does not match: a character was mistyped in "<typed>"" (the text as typed, quoted).
+std::string checkedCode(std::string_view chars, const std::string& field, std::string_view noun, std::string_view typed);
+}  // namespace crockford
+
 }  // namespace narcisse::domain
