@@ -102,17 +102,23 @@ PdfDocument::~PdfDocument() = default;
 void PdfDocument::newPage() {
     HPDF_Page page = HPDF_AddPage(m_impl->doc);
     m_impl->check("adding a page");
-    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(m_options.pageWidth));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(m_options.pageHeight));
+    m_impl->check("sizing a page");
     m_impl->page = page;
     m_pages.push_back(page);
-    drawHeader();
+    m_pageHeights.push_back(m_options.pageHeight);
+    m_currentHeight = m_options.pageHeight;
+    if (m_options.decorations) drawHeader();
 }
 
-double PdfDocument::contentTop() const { return kMargin + 34; }
-double PdfDocument::contentBottom() const { return kPageHeight - kMargin - 22; }
+double PdfDocument::pageHeight() const { return m_pages.empty() ? m_options.pageHeight : m_currentHeight; }
+
+double PdfDocument::contentTop() const { return m_options.margin + (m_options.decorations ? 34 : 0); }
+double PdfDocument::contentBottom() const { return pageHeight() - m_options.margin - (m_options.decorations ? 22 : 0); }
 
 void PdfDocument::drawHeader() {
-    const double baseline = kMargin + 10;
+    const double baseline = m_options.margin + 10;
     const double titleWidth = m_options.title.empty() ? 0 : measure(m_options.title, 10) + 24;
     fittedText(left(), baseline, m_options.header, contentWidth() - titleWidth, 11, Weight::Bold);
     text(right(), baseline, m_options.title, 10, Weight::Regular, Align::Right);
@@ -120,12 +126,15 @@ void PdfDocument::drawHeader() {
 }
 
 void PdfDocument::drawFooters() {
+    if (!m_options.decorations) return;
     const int total = pageCount();
     const HPDF_Page current = m_impl->page;
+    const double currentHeight = m_currentHeight;
     for (int i = 0; i < total; ++i) {
         // libharu keeps every page's content stream open until saving: numbering comes last.
         m_impl->page = static_cast<HPDF_Page>(m_pages[static_cast<std::size_t>(i)]);
-        const double baseline = kPageHeight - kMargin;
+        m_currentHeight = m_pageHeights[static_cast<std::size_t>(i)];
+        const double baseline = m_currentHeight - m_options.margin;
         line(left(), baseline - 11, right(), baseline - 11, 0.5, Colour::grey(0.5f));
         const std::string number = m_options.pageWord + " " + std::to_string(i + 1) + " / " + std::to_string(total);
         if (!m_options.footer.empty())
@@ -134,6 +143,7 @@ void PdfDocument::drawFooters() {
         text(right(), baseline, number, 9, Weight::Regular, Align::Right);
     }
     m_impl->page = current;
+    m_currentHeight = currentHeight;
 }
 
 double PdfDocument::measure(std::string_view utf8, double size, Weight weight) const {
@@ -166,6 +176,36 @@ std::string PdfDocument::fit(std::string_view utf8, double maxWidth, double size
     return cut + kEllipsis;
 }
 
+std::vector<std::string> PdfDocument::wrap(std::string_view utf8, double maxWidth, double size, Weight weight) const {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= utf8.size()) {   // paragraph by paragraph: a line break the writer typed is kept
+        std::size_t end = utf8.find('\n', start);
+        if (end == std::string_view::npos) end = utf8.size();
+        const std::string_view paragraph = utf8.substr(start, end - start);
+        std::string current;
+        std::size_t i = 0;
+        while (i < paragraph.size()) {
+            while (i < paragraph.size() && paragraph[i] == ' ') ++i;
+            const std::size_t wordEnd = std::min(paragraph.find(' ', i), paragraph.size());
+            if (wordEnd == i) break;
+            const std::string_view word = paragraph.substr(i, wordEnd - i);
+            i = wordEnd;
+            const std::string joined = current.empty() ? std::string(word) : current + " " + std::string(word);
+            if (measure(joined, size, weight) <= maxWidth) {
+                current = joined;
+                continue;
+            }
+            if (!current.empty()) lines.push_back(current);
+            current = fit(word, maxWidth, size, weight);
+        }
+        lines.push_back(current);
+        start = end + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    return lines;
+}
+
 void PdfDocument::text(double x, double y, std::string_view utf8, double size, Weight weight, Align align,
                        Colour colour) {
     if (utf8.empty()) return;
@@ -176,7 +216,7 @@ void PdfDocument::text(double x, double y, std::string_view utf8, double size, W
     HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, m_impl->font(weight), static_cast<HPDF_REAL>(size));
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(kPageHeight - y), s.c_str());
+    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(pageHeight() - y), s.c_str());
     HPDF_Page_EndText(page);
     m_impl->check("writing text");
 }
@@ -190,8 +230,8 @@ void PdfDocument::line(double x1, double y1, double x2, double y2, double width,
     HPDF_Page page = m_impl->page;
     HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(width));
     HPDF_Page_SetRGBStroke(page, colour.r, colour.g, colour.b);
-    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(kPageHeight - y1));
-    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(kPageHeight - y2));
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(x1), static_cast<HPDF_REAL>(pageHeight() - y1));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(x2), static_cast<HPDF_REAL>(pageHeight() - y2));
     HPDF_Page_Stroke(page);
     m_impl->check("drawing a line");
 }
@@ -200,7 +240,7 @@ void PdfDocument::strokeRect(double x, double y, double w, double h, double widt
     HPDF_Page page = m_impl->page;
     HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(width));
     HPDF_Page_SetRGBStroke(page, colour.r, colour.g, colour.b);
-    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(kPageHeight - y - h),
+    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(pageHeight() - y - h),
                         static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
     HPDF_Page_Stroke(page);
     m_impl->check("drawing a box");
@@ -209,7 +249,7 @@ void PdfDocument::strokeRect(double x, double y, double w, double h, double widt
 void PdfDocument::fillRect(double x, double y, double w, double h, Colour colour) {
     HPDF_Page page = m_impl->page;
     HPDF_Page_SetRGBFill(page, colour.r, colour.g, colour.b);
-    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(kPageHeight - y - h),
+    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(pageHeight() - y - h),
                         static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
     HPDF_Page_Fill(page);
     m_impl->check("filling a box");

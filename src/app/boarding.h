@@ -54,6 +54,12 @@ struct ScanResult {
 ScanResult boardByScan(domain::Store& store, const domain::Clock& clock, const std::string& scanned,
                        std::optional<domain::Instant> departure, std::optional<domain::Uuid> employeeId);
 
+// Queues the booking's confirmation e-mail again, in its language (sent by the notification outbox
+// like every customer message). Throws ConflictError when the customer has no e-mail address or the
+// booking is no longer PENDING or CONFIRMED.
+domain::Notification resendConfirmation(domain::Store& store, const domain::Clock& clock, const domain::PublicRef& ref,
+                                        std::optional<domain::Uuid> employeeId);
+
 // CONFIRMED → NO_SHOW once its departure has left. Throws ConflictError with the reason.
 domain::Booking markNoShow(domain::Store& store, const domain::Clock& clock, const domain::PublicRef& ref,
                            std::optional<domain::Uuid> employeeId);
@@ -64,7 +70,7 @@ struct EndOfDaySummary {
     int noShows = 0;
     int completed = 0;
     int expired = 0;
-    int departures = 0;                      // departures that have left
+    int departures = 0;                      // departures that have left with bookings
     std::vector<std::string> lines;          // "SN-… 2A Dupont 10:00 → NO_SHOW"
 };
 EndOfDaySummary endOfDay(domain::Store& store, const domain::Clock& clock, domain::LocalDate date, bool apply,

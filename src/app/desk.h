@@ -80,7 +80,7 @@ struct ReceiptCopy {
 ReceiptCopy receiptCopy(domain::Store& store, std::int64_t number);
 ReceiptCopy reprintReceipt(domain::Store& store, const domain::Clock& clock, std::int64_t number,
                            std::optional<domain::Uuid> employeeId);
-// The receipts issued for a booking or a voucher (its id), by number.
-std::vector<domain::Receipt> receiptsOf(domain::Store& store, const domain::Uuid& entityId);
+// The receipts issued for a booking or a voucher (its public reference or code), by number.
+std::vector<domain::Receipt> receiptsOf(domain::Store& store, const std::string& reference);
 
 }  // namespace narcisse::app

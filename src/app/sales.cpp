@@ -1,5 +1,6 @@
 #include "app/sales.h"
 
+#include "app/desk.h"
 #include "app/settings.h"
 #include "domain/errors.h"
 
@@ -10,10 +11,24 @@ namespace narcisse::app {
 using namespace narcisse::domain;
 
 SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request) {
+    if (!request.payment) {
+        SaleResult result;
+        store.write([&](StoreWriter& w) { result = placeBooking(w, clock, request, false, "pending"); });
+        return result;
+    }
+    // Money taken at the desk: the desk sale records, seals and receipts it.
+    DeskSaleRequest desk;
+    desk.sale = request;
+    desk.tenders = {Tender{*request.payment, Money::zero(), Money::zero(), ""}};
+    return sellAtDesk(store, clock, desk).sale;
+}
+
+SaleResult placeBooking(StoreWriter& w, const Clock& clock, const SaleRequest& request, bool confirmed,
+                        const std::string& paymentNote) {
     request.party.validate();
     if (!request.date.ok()) throw ValidationError("departure", "is not a date");
     SaleResult result;
-    store.write([&](StoreWriter& w) {
+    {
         const Instant now = clock.now();
         const BusinessSettings settings = loadBusinessSettings(w);
         const BusinessZone zone(settings.timeZone);
@@ -84,7 +99,7 @@ SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request
             b.customerId = request.customer->id;
             b.customerName = request.customer->name;
         }
-        if (request.payment) {
+        if (confirmed) {
             b.state = BookingState::Confirmed;
         } else {
             b.state = BookingState::Pending;
@@ -100,18 +115,14 @@ SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request
                 b.ref = PublicRef::random();
             }
         }
-        if (request.payment)
-            w.insertPayment({Uuid::generate(), b.id, *request.payment, quote.total, PaymentStatus::Succeeded, "", now});
-
         const auto boat = std::find_if(boats.begin(), boats.end(), [&](const Boat& x) { return x.id == b.boatId; });
         result.boatName = boat->name;
         w.appendAudit({Uuid::generate(), now, request.employeeId, "booking.sell", "booking", b.id.str(),
                        b.ref.str() + " " + b.party.summary() + " on " + boat->name + " at " + when + ", " +
-                           b.total.plain() + " " + b.total.currency() +
-                           (request.payment ? " paid " + std::string(toString(*request.payment)) : " pending")});
+                           b.total.plain() + " " + b.total.currency() + " " + paymentNote});
         result.booking = b;
         result.quote = quote;
-    });
+    }
     return result;
 }
 

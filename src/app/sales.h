@@ -29,6 +29,14 @@ struct SaleResult {
 
 // Throws ValidationError (bad party), ConflictError (no such departure, past, closed, boat unknown
 // or out of service) or CapacityError (full) with a sentence for the user.
+// With a payment, the sale is a desk sale paid in full by that method (see desk.h: sealed payment,
+// receipt); without, a PENDING booking.
 SaleResult sellRide(domain::Store& store, const domain::Clock& clock, const SaleRequest& request);
+
+// Inside a write transaction: checks the departure under its lock, picks the boat, prices the party
+// and inserts the booking (CONFIRMED or PENDING with its expiry) and its audit entry ("…, paid CASH").
+// Payments are the caller's. Throws as sellRide.
+SaleResult placeBooking(domain::StoreWriter& w, const domain::Clock& clock, const SaleRequest& request, bool confirmed,
+                        const std::string& paymentNote);
 
 }  // namespace narcisse::app

@@ -1,6 +1,8 @@
 #include "data/pg_store.h"
 
 #include "data/migrations.h"
+#include "data/pg_common.h"
+#include "data/pg_store_desk.h"
 #include "domain/errors.h"
 
 #include <pqxx/pqxx>
@@ -13,62 +15,6 @@ namespace narcisse::data {
 using namespace narcisse::domain;
 
 namespace {
-
-// A statement: the name it is prepared under on each connection, and its text. Every value is a
-// bound parameter; instants travel as epoch seconds, ids as uuid text, money as bigint cents.
-struct Sql {
-    const char* name;
-    const char* text;
-};
-
-std::int64_t epochOf(Instant t) { return t.time_since_epoch().count(); }
-
-std::optional<std::int64_t> epochOf(const std::optional<Instant>& t) {
-    if (!t) return std::nullopt;
-    return epochOf(*t);
-}
-
-std::optional<std::string> textOf(const std::optional<Uuid>& u) {
-    if (!u) return std::nullopt;
-    return u->str();
-}
-
-Instant instantOf(const pqxx::field& f) { return Instant{std::chrono::seconds{f.as<std::int64_t>()}}; }
-
-std::optional<Instant> optionalInstant(const pqxx::field& f) {
-    if (f.is_null()) return std::nullopt;
-    return instantOf(f);
-}
-
-Uuid uuidOf(const pqxx::field& f) {
-    auto u = Uuid::parse(f.c_str());
-    if (!u) throw StoreUnavailable(std::string("the database holds a malformed id in ") + f.name() + ": " + f.c_str());
-    return *u;
-}
-
-std::optional<Uuid> optionalUuid(const pqxx::field& f) {
-    if (f.is_null()) return std::nullopt;
-    return uuidOf(f);
-}
-
-LocalDate dateOf(const pqxx::field& f) { return parseDate(f.c_str(), f.name()); }
-
-std::optional<std::string> dateText(const std::optional<LocalDate>& d) {
-    if (!d) return std::nullopt;
-    return isoDate(*d);
-}
-
-std::optional<LocalDate> optionalDate(const pqxx::field& f) {
-    if (f.is_null()) return std::nullopt;
-    return dateOf(f);
-}
-
-template <typename E>
-E enumOf(const pqxx::field& f, std::optional<E> (*parse)(std::string_view)) {
-    auto v = parse(f.c_str());
-    if (!v) throw StoreUnavailable(std::string("the database holds an unknown value \"") + f.c_str() + "\" in " + f.name());
-    return *v;
-}
 
 // libpq's messages start with "ERROR:  " or "FATAL:  " and may run over several lines (CONTEXT,
 // HINT): the user gets the first line, without the severity.
@@ -156,34 +102,11 @@ std::string newerSchema(int version, int latest) {
            std::to_string(latest) + "): update the program";
 }
 
-}  // namespace
-
-class PgStore::Session {
-public:
-    explicit Session(const std::string& connectionString) : m_connection(connectionString) {}
-
-    pqxx::connection& connection() { return m_connection; }
-
-    // A statement is declared to the connection the first time it runs (libpqxx then prepares it
-    // on the server): a desk that never refunds never prepares the refund statements.
-    template <typename... Args>
-    pqxx::result exec(pqxx::transaction_base& tx, const Sql& sql, Args&&... args) {
-        if (m_prepared.insert(sql.name).second) m_connection.prepare(sql.name, sql.text);
-        return tx.exec_prepared(sql.name, std::forward<Args>(args)...);
-    }
-
-private:
-    pqxx::connection m_connection;
-    std::unordered_set<std::string> m_prepared;
-};
-
-namespace {
-
 // The reader and writer of one open transaction. read() hands it out as a StoreReader inside a
 // read-only transaction, so a write through it is refused by the server itself.
-class PgTransaction final : public StoreWriter {
+class PgTransaction final : public PgDesk {
 public:
-    PgTransaction(PgStore::Session& session, pqxx::dbtransaction& tx) : m_session(session), m_tx(tx) {}
+    using PgDesk::PgDesk;
 
     // --- StoreReader
     static constexpr Sql kSelectBoats{"select_boats", R"(
@@ -310,27 +233,6 @@ public:
         return out;
     }
 
-    // Both booking queries return these columns, in this order.
-    static Booking bookingOf(const pqxx::row& row) {
-        Booking b;
-        b.id = uuidOf(row[0]);
-        b.ref = PublicRef::parse(row[1].c_str());
-        b.boatId = uuidOf(row[2]);
-        b.departureStart = instantOf(row[3]);
-        b.departureEnd = instantOf(row[4]);
-        b.party = {row[5].as<int>(), row[6].as<int>(), row[7].as<int>()};
-        b.language = row[8].as<std::string>();
-        b.channel = enumOf<Channel>(row[9], parseChannel);
-        b.state = enumOf<BookingState>(row[10], parseBookingState);
-        b.expiresAt = optionalInstant(row[11]);
-        b.total = Money::cents(row[13].as<std::int64_t>(), row[12].as<std::string>());
-        b.customerId = optionalUuid(row[14]);
-        b.customerName = row[15].as<std::string>();
-        b.notes = row[16].as<std::string>();
-        b.createdAt = instantOf(row[17]);
-        return b;
-    }
-
     static constexpr Sql kSelectBookingsDeparting{"select_bookings_departing", R"(
         SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
                extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
@@ -445,16 +347,12 @@ public:
 
     static constexpr Sql kSelectRefunds{"select_refunds_of_booking", R"(
         SELECT id, payment_id, booking_id, currency, amount_cents, status, reason,
-               extract(epoch FROM created_at)::bigint
+               extract(epoch FROM created_at)::bigint, method, employee_id
         FROM refunds WHERE booking_id = $1 ORDER BY created_at, id)"};
 
     std::vector<Refund> refundsOfBooking(const Uuid& bookingId) override {
         std::vector<Refund> out;
-        for (const auto& row : exec(kSelectRefunds, bookingId.str()))
-            out.push_back({uuidOf(row[0]), uuidOf(row[1]), uuidOf(row[2]),
-                           Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>()),
-                           enumOf<RefundStatus>(row[5], parseRefundStatus), row[6].as<std::string>(),
-                           instantOf(row[7])});
+        for (const auto& row : exec(kSelectRefunds, bookingId.str())) out.push_back(refundOf(row));
         return out;
     }
 
@@ -722,12 +620,15 @@ public:
     }
 
     static constexpr Sql kInsertRefund{"insert_refund", R"(
-        INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8)))"};
+        INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at, method,
+                             employee_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8), $9, $10))"};
 
     void insertRefund(const Refund& r) override {
+        std::optional<std::string> method;
+        if (r.method) method = std::string(toString(*r.method));
         exec(kInsertRefund, r.id.str(), r.paymentId.str(), r.bookingId.str(), r.amount.currency(), r.amount.cents(),
-             std::string(toString(r.status)), r.reason, epochOf(r.createdAt));
+             std::string(toString(r.status)), r.reason, epochOf(r.createdAt), method, textOf(r.employeeId));
     }
 
     static constexpr Sql kInsertAudit{"insert_audit", R"(
@@ -847,31 +748,6 @@ private:
     void deleteById(const Sql& sql, const Uuid& id, const char* what) {
         if (exec(sql, id.str()).affected_rows() == 0) throw NotFound(std::string("no ") + what + " with id " + id.str());
     }
-
-    template <typename... Args>
-    pqxx::result exec(const Sql& sql, Args&&... args) {
-        return m_session.exec(m_tx, sql, std::forward<Args>(args)...);
-    }
-
-    // Runs `change` under a savepoint: a UNIQUE violation becomes a ConflictError the user
-    // understands and, as with SQLite, the rest of the transaction stays usable. The savepoint is
-    // set by hand: libpqxx 6's subtransaction only begins on a plain exec, so with a prepared
-    // statement as its first command it never sent SAVEPOINT, and the refused row aborted the
-    // whole transaction.
-    template <typename F>
-    void uniqueOrConflict(const std::string& message, F&& change) {
-        m_tx.exec0("SAVEPOINT unique_check");
-        try {
-            change(m_tx);
-        } catch (const pqxx::unique_violation&) {
-            m_tx.exec0("ROLLBACK TO SAVEPOINT unique_check");
-            throw ConflictError(message);
-        }
-        m_tx.exec0("RELEASE SAVEPOINT unique_check");
-    }
-
-    PgStore::Session& m_session;
-    pqxx::dbtransaction& m_tx;
 };
 
 // read(): one snapshot for the whole callback (a planning's boats, closures and bookings agree
@@ -1011,10 +887,18 @@ int PgStore::migrate() {
 std::vector<std::string> PgStore::check() {
     // The append-only guards (001_init.sql): disabled or dropped, money could be edited silently.
     static constexpr Sql kMissingGuards{"select_missing_guards", R"(
-        SELECT g.name FROM unnest(ARRAY['payments_no_update', 'payments_no_delete', 'payments_no_truncate', 'refunds_no_delete',
-                                        'refunds_no_truncate', 'refunds_only_settle', 'audit_append_only',
-                                        'audit_no_truncate']) AS g(name)
-        WHERE NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = g.name AND t.tgenabled <> 'D')
+        SELECT g.name FROM (VALUES
+            (1, 'payments_no_update'), (1, 'payments_no_delete'), (1, 'payments_no_truncate'), (1, 'refunds_no_delete'),
+            (1, 'refunds_no_truncate'), (1, 'refunds_only_settle'), (1, 'audit_append_only'), (1, 'audit_no_truncate'),
+            (4, 'chain_records_no_update'), (4, 'chain_records_no_delete'), (4, 'chain_records_no_truncate'),
+            (4, 'receipt_reprints_no_update'), (4, 'receipt_reprints_no_delete'), (4, 'receipt_reprints_no_truncate'),
+            (4, 'vouchers_no_update'), (4, 'vouchers_no_delete'), (4, 'vouchers_no_truncate'),
+            (4, 'voucher_movements_no_update'), (4, 'voucher_movements_no_delete'),
+            (4, 'voucher_movements_no_truncate'), (4, 'cash_sessions_only_close'), (4, 'cash_sessions_no_delete'),
+            (4, 'cash_sessions_no_truncate'), (4, 'cash_movements_no_update'), (4, 'cash_movements_no_delete'),
+            (4, 'cash_movements_no_truncate')) AS g(since, name)
+        WHERE g.since <= $1
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = g.name AND t.tgenabled <> 'D')
         ORDER BY g.name)"};
     // An index left invalid by an interrupted CREATE INDEX CONCURRENTLY is silently ignored by
     // the planner, and a unique one no longer protects anything.
@@ -1044,9 +928,9 @@ std::vector<std::string> PgStore::check() {
                         problems.push_back("migration " + std::to_string(v) + " was applied as " + name +
                                            ", but this program carries " + m.name);
             }
-            for (const auto& row : s.exec(tx, kMissingGuards))
+            for (const auto& row : s.exec(tx, kMissingGuards, version))
                 problems.push_back("the append-only guard " + row[0].as<std::string>() +
-                                   " is missing or disabled: payments, refunds or the audit log can be altered");
+                                   " is missing or disabled: money, fiscal records or the audit log can be altered");
         }
         for (const auto& row : s.exec(tx, kInvalidIndexes))
             problems.push_back("the index " + row[0].as<std::string>() + " is invalid: rebuild it (REINDEX)");

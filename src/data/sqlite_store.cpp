@@ -1,6 +1,7 @@
 #include "data/sqlite_store.h"
 
 #include "data/migrations.h"
+#include "data/sqlite_store_desk.h"
 #include "domain/errors.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -107,8 +108,9 @@ constexpr const char* kInsertPayment = R"(
     INSERT INTO payments (id, booking_id, method, currency, amount_cents, status, provider_ref, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
 constexpr const char* kInsertRefund = R"(
-    INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
+    INSERT INTO refunds (id, payment_id, booking_id, currency, amount_cents, status, reason, created_at, method,
+                         employee_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 constexpr const char* kInsertAudit = R"(
     INSERT INTO audit_log (id, at, employee_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?))";
 constexpr const char* kSelectAudit = R"(
@@ -120,7 +122,7 @@ constexpr const char* kCountBookings = R"(SELECT count(*) FROM bookings)";
 constexpr const char* kSelectBookingById = R"(WHERE b.id = ?)";
 constexpr const char* kSelectCustomer = R"(SELECT id, name, email, phone, language FROM customers WHERE id = ?)";
 constexpr const char* kSelectRefunds = R"(
-    SELECT id, payment_id, booking_id, currency, amount_cents, status, reason, created_at
+    SELECT id, payment_id, booking_id, currency, amount_cents, status, reason, created_at, method, employee_id
     FROM refunds WHERE booking_id = ? ORDER BY created_at, id)";
 constexpr const char* kSelectBlockById =
     R"(SELECT id, start_at, end_at, boat_id, reason, starts_only FROM blocks WHERE id = ?)";
@@ -162,39 +164,11 @@ constexpr const char* kSelectPaidDeparting = R"(
 constexpr const char* kUpdateNotification =
     R"(UPDATE notifications SET status = ?, error = ?, attempts = ?, sent_at = ? WHERE id = ?)";
 
-Uuid uuidOf(const SQLite::Column& c) {
-    auto u = Uuid::parse(c.getString());
-    if (!u) throw StoreUnavailable("the database holds a malformed id: " + c.getString());
-    return *u;
-}
-
-std::optional<Uuid> optionalUuid(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return uuidOf(c);
-}
-
-Instant instantOf(const SQLite::Column& c) { return parseIsoUtc(c.getString(), c.getName()); }
-
-template <typename E>
-E enumOf(const SQLite::Column& c, std::optional<E> (*parse)(std::string_view)) {
-    const std::string text = c.getString();
-    auto v = parse(text);
-    if (!v) throw StoreUnavailable("the database holds an unknown value \"" + text + "\" in " + c.getName());
-    return *v;
-}
-
-void bindOptional(SQLite::Statement& s, int index, const std::optional<Uuid>& u) {
-    if (u)
-        s.bind(index, u->str());
-    else
-        s.bind(index);
-}
-
 }  // namespace
 
 // One connection, used by one thread at a time (each worker opens its own store): SQLite's
 // per-call mutex would only cost time, hence OPEN_NOMUTEX.
-class SqliteStore::Impl final : public StoreWriter {
+class SqliteStore::Impl final : public SqliteDesk {
 public:
     explicit Impl(const std::string& path)
         : m_db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
@@ -204,7 +178,7 @@ public:
     SQLite::Database& db() { return m_db; }
 
     // A cached prepared statement, reset and ready for new bindings.
-    SQLite::Statement& statement(const char* sql, const char* suffix = nullptr) {
+    SQLite::Statement& statement(const char* sql, const char* suffix = nullptr) override {
         const std::string key = suffix ? std::string(sql) + suffix : std::string(sql);
         auto it = m_statements.find(key);
         if (it == m_statements.end())
@@ -329,26 +303,6 @@ public:
         return out;
     }
 
-    static Booking bookingOf(SQLite::Statement& s) {
-        Booking b;
-        b.id = uuidOf(s.getColumn(0));
-        b.ref = PublicRef::parse(s.getColumn(1).getString());
-        b.boatId = uuidOf(s.getColumn(2));
-        b.departureStart = instantOf(s.getColumn(3));
-        b.departureEnd = instantOf(s.getColumn(4));
-        b.party = {s.getColumn(5).getInt(), s.getColumn(6).getInt(), s.getColumn(7).getInt()};
-        b.language = s.getColumn(8).getString();
-        b.channel = enumOf<Channel>(s.getColumn(9), parseChannel);
-        b.state = enumOf<BookingState>(s.getColumn(10), parseBookingState);
-        if (!s.getColumn(11).isNull()) b.expiresAt = instantOf(s.getColumn(11));
-        b.total = Money::cents(s.getColumn(13).getInt64(), s.getColumn(12).getString());
-        b.customerId = optionalUuid(s.getColumn(14));
-        b.customerName = s.getColumn(15).getString();
-        b.notes = s.getColumn(16).getString();
-        b.createdAt = instantOf(s.getColumn(17));
-        return b;
-    }
-
     std::vector<Booking> bookingsDeparting(Instant from, Instant to) override {
         auto& s = statement(kBookingColumns, kSelectBookingsDeparting);
         s.bind(1, isoUtc(from));
@@ -433,11 +387,7 @@ public:
         auto& s = statement(kSelectRefunds);
         s.bind(1, bookingId.str());
         std::vector<Refund> out;
-        while (s.executeStep())
-            out.push_back({uuidOf(s.getColumn(0)), uuidOf(s.getColumn(1)), uuidOf(s.getColumn(2)),
-                           Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString()),
-                           enumOf<RefundStatus>(s.getColumn(5), parseRefundStatus), s.getColumn(6).getString(),
-                           instantOf(s.getColumn(7))});
+        while (s.executeStep()) out.push_back(refundOf(s));
         return out;
     }
 
@@ -698,6 +648,11 @@ public:
         s.bind(6, std::string(toString(r.status)));
         s.bind(7, r.reason);
         s.bind(8, isoUtc(r.createdAt));
+        if (r.method)
+            s.bind(9, std::string(toString(*r.method)));
+        else
+            s.bind(9);
+        bindOptional(s, 10, r.employeeId);
         s.exec();
     }
 

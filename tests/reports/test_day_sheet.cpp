@@ -7,6 +7,8 @@
 #include "support/engines.h"
 #include "support/world.h"
 
+#include "pdf_text.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -17,66 +19,9 @@
 
 using namespace narcisse;
 using namespace narcisse::domain;
-using narcisse::test::TempDir;
+using namespace narcisse::test;
 
 namespace {
-
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    REQUIRE(::pclose(pipe) == 0);
-    return out;
-}
-
-// Each line of the text as cells: runs of two spaces or more separate what the page puts apart.
-// (libharu 2.3's ToUnicode map makes poppler warn on stderr; the text itself is right.)
-std::vector<std::vector<std::string>> pdfLines(const std::string& path) {
-    const std::string text = run("pdftotext -layout '" + path + "' - 2>/dev/null");
-    std::vector<std::vector<std::string>> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        std::vector<std::string> cells;
-        static const std::regex gap("\\s{2,}|\f");
-        for (std::sregex_token_iterator it(line.begin(), line.end(), gap, -1), stop; it != stop; ++it) {
-            std::string cell = *it;
-            while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\f')) cell.erase(cell.begin());
-            while (!cell.empty() && cell.back() == ' ') cell.pop_back();
-            if (!cell.empty()) cells.push_back(cell);
-        }
-        if (!cells.empty()) lines.push_back(cells);
-    }
-    return lines;
-}
-
-int pageCount(const std::string& path) {
-    const std::string info = run("pdfinfo '" + path + "' 2>/dev/null");
-    std::smatch m;
-    REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
-    return std::stoi(m[1]);
-}
-
-bool hasLine(const std::vector<std::vector<std::string>>& lines, const std::vector<std::string>& expected) {
-    for (const auto& l : lines)
-        if (l == expected) return true;
-    return false;
-}
-
-std::string dump(const std::vector<std::vector<std::string>>& lines) {
-    std::string out;
-    for (const auto& l : lines) {
-        for (std::size_t i = 0; i < l.size(); ++i) out += (i ? " | " : "") + l[i];
-        out += "\n";
-    }
-    return out;
-}
 
 std::string ref(std::uint64_t n) { return PublicRef::fromNumber(n).str(); }
 

@@ -1,0 +1,91 @@
+// What PgStore's files share: how a statement is named and bound, how columns come back as domain
+// values, and the session (one connection and the statements prepared on it). Internal to data.
+#pragma once
+
+#include "data/pg_store.h"
+#include "domain/errors.h"
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+namespace narcisse::data {
+
+// A statement: the name it is prepared under on each connection, and its text. Every value is a
+// bound parameter; instants travel as epoch seconds, ids as uuid text, money as bigint cents.
+struct Sql {
+    const char* name;
+    const char* text;
+};
+
+inline std::int64_t epochOf(domain::Instant t) { return t.time_since_epoch().count(); }
+
+inline std::optional<std::int64_t> epochOf(const std::optional<domain::Instant>& t) {
+    if (!t) return std::nullopt;
+    return epochOf(*t);
+}
+
+inline std::optional<std::string> textOf(const std::optional<domain::Uuid>& u) {
+    if (!u) return std::nullopt;
+    return u->str();
+}
+
+inline domain::Instant instantOf(const pqxx::field& f) { return domain::Instant{std::chrono::seconds{f.as<std::int64_t>()}}; }
+
+inline std::optional<domain::Instant> optionalInstant(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return instantOf(f);
+}
+
+inline domain::Uuid uuidOf(const pqxx::field& f) {
+    auto u = domain::Uuid::parse(f.c_str());
+    if (!u) throw domain::StoreUnavailable(std::string("the database holds a malformed id in ") + f.name() + ": " + f.c_str());
+    return *u;
+}
+
+inline std::optional<domain::Uuid> optionalUuid(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return uuidOf(f);
+}
+
+inline domain::LocalDate dateOf(const pqxx::field& f) { return domain::parseDate(f.c_str(), f.name()); }
+
+inline std::optional<std::string> dateText(const std::optional<domain::LocalDate>& d) {
+    if (!d) return std::nullopt;
+    return domain::isoDate(*d);
+}
+
+inline std::optional<domain::LocalDate> optionalDate(const pqxx::field& f) {
+    if (f.is_null()) return std::nullopt;
+    return dateOf(f);
+}
+
+template <typename E>
+E enumOf(const pqxx::field& f, std::optional<E> (*parse)(std::string_view)) {
+    auto v = parse(f.c_str());
+    if (!v) throw domain::StoreUnavailable(std::string("the database holds an unknown value \"") + f.c_str() + "\" in " + f.name());
+    return *v;
+}
+
+class PgStore::Session {
+public:
+    explicit Session(const std::string& connectionString) : m_connection(connectionString) {}
+
+    pqxx::connection& connection() { return m_connection; }
+
+    // A statement is declared to the connection the first time it runs (libpqxx then prepares it
+    // on the server): a desk that never refunds never prepares the refund statements.
+    template <typename... Args>
+    pqxx::result exec(pqxx::transaction_base& tx, const Sql& sql, Args&&... args) {
+        if (m_prepared.insert(sql.name).second) m_connection.prepare(sql.name, sql.text);
+        return tx.exec_prepared(sql.name, std::forward<Args>(args)...);
+    }
+
+private:
+    pqxx::connection m_connection;
+    std::unordered_set<std::string> m_prepared;
+};
+
+}  // namespace narcisse::data
