@@ -1,6 +1,7 @@
 #include "app/sign_in.h"
 
 #include "app/demo_data.h"
+#include "app/fiscal_log.h"
 #include "app/settings.h"
 #include "data/password.h"
 #include "domain/errors.h"
@@ -18,10 +19,21 @@ Employee signIn(Store& store, const std::string& login, const std::string& passw
         throw ValidationError("password", "wrong login or password");
     if (!employee->active) throw ConflictError(employee->name + "'s account is deactivated: ask an administrator");
     store.write([&](StoreWriter& w) {
-        w.appendAudit({Uuid::generate(), SystemClock().now(), employee->id, "session.sign_in", "employee",
-                       employee->id.str(), employee->login});
+        const Instant now = SystemClock().now();
+        w.appendAudit({Uuid::generate(), now, employee->id, "session.sign_in", "employee", employee->id.str(),
+                       employee->login});
+        recordEvent(w, EventKind::SignIn, now, employee->id, employee->name);
     });
     return *employee;
+}
+
+void signOut(Store& store, const Clock& clock, const Employee& employee) {
+    store.write([&](StoreWriter& w) {
+        const Instant now = clock.now();
+        w.appendAudit({Uuid::generate(), now, employee.id, "session.sign_out", "employee", employee.id.str(),
+                       employee.login});
+        recordEvent(w, EventKind::SignOut, now, employee.id, employee.name);
+    });
 }
 
 std::optional<DemoCredentials> demoCredentials(Store& store) {

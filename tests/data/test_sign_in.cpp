@@ -1,8 +1,10 @@
 // Embedded-mode sign-in: bcrypt hashes, one message for every failure, audit of each sign-in.
+#include "app/integrity.h"
 #include "app/sign_in.h"
 #include "data/password.h"
 #include "domain/errors.h"
 #include "support/engines.h"
+#include "support/world.h"
 
 #include <catch2/catch.hpp>
 
@@ -45,6 +47,15 @@ TEMPLATE_TEST_CASE("an employee signs in with the right password only", "[sign-i
     REQUIRE(audit[0].employeeId);
     CHECK(*audit[0].employeeId == claire.id);
 
+    // Sign-in and sign-out also go to the technical event journal (cash-register law).
+    app::signOut(*store, FixedClock(at("2026-07-14T18:00:00Z")), signedIn);
+    const auto events = app::technicalEvents(*store, 10);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].kind == EventKind::SignOut);
+    CHECK(events[0].employee == "claire");
+    CHECK(events[1].kind == EventKind::SignIn);
+    CHECK(events[1].details == "Claire Schmitt");
+
     auto failure = [&](const std::string& login, const std::string& password) -> std::pair<std::string, std::string> {
         try {
             app::signIn(*store, login, password);
@@ -61,7 +72,7 @@ TEMPLATE_TEST_CASE("an employee signs in with the right password only", "[sign-i
     CHECK(failure("", "narcisse") == Pair{"login", "enter your login"});
     CHECK(failure("marc", "narcisse") == Pair{"conflict", "Marc Weber's account is deactivated: ask an administrator"});
     store->read([&](StoreReader& r) { audit = r.latestAudit(10); });
-    CHECK(audit.size() == 1);   // failed attempts did not sign anyone in
+    CHECK(audit.size() == 2);   // the sign-in and the sign-out: failed attempts signed nobody in
 }
 
 TEMPLATE_TEST_CASE("only a demo database shows its credentials", "[sign-in]", SqliteEngine, PgEngine) {
