@@ -36,7 +36,7 @@ one (a SQLite file, or a postgresql://… URL for the shared database).
 
 Exit codes: 0 done; 1 problems found (db check) or unexpected failure; 2 a wrong argument (nothing
 was changed); 3 refused by the business rules (departure full, closed, past or unknown);
-4 the database cannot be opened.
+4 the database cannot be opened, or `verify` found a broken record (it names the first one).
 
 Examples:
   narcisse-cli departures --date 2026-07-14
