@@ -104,9 +104,10 @@ static constexpr Sql kSearchBookings{"search_bookings", R"(
         UNION
         SELECT id FROM bookings WHERE ref >= $3 AND ref < $4
         UNION
-        SELECT b.id FROM customers c JOIN bookings b ON b.customer_id = c.id
-        WHERE c.name ILIKE $5 ESCAPE '\' OR c.email ILIKE $5 ESCAPE '\'
-           OR ($6::text IS NOT NULL AND translate(c.phone, ' .-/', '') LIKE $6 ESCAPE '\'))
+        SELECT id FROM bookings WHERE customer_id IN (
+            SELECT id FROM customers
+            WHERE name ILIKE $5 ESCAPE '\' OR email ILIKE $5 ESCAPE '\'
+               OR ($6::text IS NOT NULL AND translate(phone, ' .-/', '') LIKE $6 ESCAPE '\')))
     SELECT b.id, b.ref, b.boat_id, extract(epoch FROM b.departure_start)::bigint AS departure_start,
            extract(epoch FROM b.departure_end)::bigint AS departure_end, b.adults, b.children, b.babies,
            b.language, b.channel, b.state, extract(epoch FROM b.expires_at)::bigint AS expires_at, b.currency,
