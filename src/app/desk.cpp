@@ -237,12 +237,10 @@ ReceiptCopy copyOf(StoreReader& r, std::int64_t number) {
     ReceiptCopy copy;
     copy.receipt = Receipt::fromRecord(records.front());
     copy.reprint = r.receiptReprints(number);
-    copy.businessName = r.setting(setting_keys::kBusinessName).value_or("Sweet Narcisse");
-    copy.businessAddress = r.setting(setting_keys::kBusinessAddress).value_or("Colmar");
-    const auto siret = r.setting(setting_keys::kBusinessSiret).value_or("");
-    const auto vat = r.setting(setting_keys::kBusinessVatNumber).value_or("");
-    if (!siret.empty()) copy.businessId = "SIRET " + siret;
-    if (!vat.empty()) copy.businessId += (copy.businessId.empty() ? "" : " · ") + std::string("TVA ") + vat;
+    const BusinessHeader header = businessHeader(r);
+    copy.businessName = header.name;
+    copy.businessAddress = header.address;
+    copy.businessId = header.idLine;
     return copy;
 }
 

@@ -16,4 +16,22 @@ domain::BusinessSettings loadBusinessSettings(domain::StoreReader& reader) {
     return s;
 }
 
+BusinessHeader businessHeader(domain::StoreReader& r) {
+    BusinessHeader h;
+    h.name = r.setting(setting_keys::kBusinessName).value_or("Sweet Narcisse");
+    h.address = r.setting(setting_keys::kBusinessAddress).value_or("Colmar");
+    const auto siret = r.setting(setting_keys::kBusinessSiret).value_or("");
+    const auto vat = r.setting(setting_keys::kBusinessVatNumber).value_or("");
+    if (!siret.empty()) h.idLine = "SIRET " + siret;
+    if (!vat.empty()) h.idLine += (h.idLine.empty() ? "" : " · ") + std::string("TVA ") + vat;
+    h.timeZone = loadBusinessSettings(r).timeZone;
+    return h;
+}
+
+BusinessHeader businessHeader(domain::Store& store) {
+    BusinessHeader h;
+    store.read([&](domain::StoreReader& r) { h = businessHeader(r); });
+    return h;
+}
+
 }  // namespace narcisse::app

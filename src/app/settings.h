@@ -22,4 +22,15 @@ inline constexpr const char* kVoucherVat = "voucher_vat";                  // SI
 
 domain::BusinessSettings loadBusinessSettings(domain::StoreReader& reader);
 
+// What heads a receipt, a voucher or a Z report (business_name, business_address, business_siret,
+// business_vat_number) and the zone its times are printed in.
+struct BusinessHeader {
+    std::string name;
+    std::string address;
+    std::string idLine;       // "SIRET … · TVA …", empty when neither is set
+    std::string timeZone;
+};
+BusinessHeader businessHeader(domain::StoreReader& reader);
+BusinessHeader businessHeader(domain::Store& store);
+
 }  // namespace narcisse::app

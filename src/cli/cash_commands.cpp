@@ -1,6 +1,7 @@
 // cash open|in|out and close-day|close-month|close-year: the drawer and the closings (Z) from the
 // terminal, through the same use cases as the desk. A count that differs from what is expected needs
 // a --comment saying why (exit code 2 without it: nothing is closed).
+#include "app/settings.h"
 #include "app/cash_drawer.h"
 #include "cli/desk_arguments.h"
 #include "domain/errors.h"
@@ -70,7 +71,7 @@ struct CashArguments {
 int report(domain::Store& store, const domain::Closing& z, const CashArguments& a) {
     printClosing(z);
     if (!a.output.empty()) {
-        const auto h = businessHeader(store);
+        const auto h = app::businessHeader(store);
         reports::writeClosingPdf({z, h.address, h.idLine, h.timeZone}, a.output);
         std::cout << "Z report written to " << a.output << "\n";
     }

@@ -64,21 +64,6 @@ domain::BusinessZone businessZone(domain::Store& store) {
     return domain::BusinessZone(name);
 }
 
-BusinessHeader businessHeader(domain::Store& store) {
-    BusinessHeader h;
-    store.read([&](domain::StoreReader& r) {
-        namespace keys = app::setting_keys;
-        h.name = r.setting(keys::kBusinessName).value_or("Sweet Narcisse");
-        h.address = r.setting(keys::kBusinessAddress).value_or("Colmar");
-        const auto siret = r.setting(keys::kBusinessSiret).value_or("");
-        const auto vat = r.setting(keys::kBusinessVatNumber).value_or("");
-        if (!siret.empty()) h.idLine = "SIRET " + siret;
-        if (!vat.empty()) h.idLine += (h.idLine.empty() ? "" : " · ") + std::string("TVA ") + vat;
-        h.timeZone = app::loadBusinessSettings(r).timeZone;
-    });
-    return h;
-}
-
 std::string labelled(const std::string& label, const std::string& value, std::size_t column) {
     const std::size_t pad = label.size() < column ? column - label.size() : 1;
     return label + std::string(pad, ' ') + value + "\n";

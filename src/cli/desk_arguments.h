@@ -27,14 +27,6 @@ CLI::Validator referenceValidator();    // a booking's public reference, as type
 // The business's time zone (setting time_zone).
 domain::BusinessZone businessZone(domain::Store& store);
 
-// What heads a printed voucher or Z report (settings business_name, business_address, …).
-struct BusinessHeader {
-    std::string name;
-    std::string address;
-    std::string idLine;       // "SIRET … · TVA …"
-    std::string timeZone;
-};
-BusinessHeader businessHeader(domain::Store& store);
 
 // "label      value\n": the label padded to `column` (11: where the sell command's values start).
 std::string labelled(const std::string& label, const std::string& value, std::size_t column = 11);

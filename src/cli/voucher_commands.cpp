@@ -1,5 +1,6 @@
 // voucher sell|redeem|show|extend: gift vouchers from the terminal, through the desk's use cases. An
 // expired or used voucher is refused with the reason (exit code 3); a malformed code is exit code 2.
+#include "app/settings.h"
 #include "app/vouchers.h"
 #include "cli/desk_arguments.h"
 #include "domain/errors.h"
@@ -88,7 +89,7 @@ int sell(domain::Store& store, const VoucherArguments& a) {
     std::cout << labelled("receipt", "#" + std::to_string(sold.receipt.number));
     if (!a.output.empty()) {
         // After the commit: the voucher is sold whatever the disk does; `voucher show` finds it again.
-        const auto h = businessHeader(store);
+        const auto h = app::businessHeader(store);
         reports::writeVoucherPdf({v, h.name, h.address, h.idLine, h.timeZone}, a.output);
         std::cout << "Voucher written to " << a.output << "\n";
     }

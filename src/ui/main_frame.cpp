@@ -1,7 +1,12 @@
 #include "ui/main_frame.h"
 
 #include "ui/closure_dialog.h"
+#include "ui/cash_drawer_dialog.h"
 #include "ui/crew_dialog.h"
+#include "ui/integrity_dialog.h"
+#include "ui/voucher_lookup_dialog.h"
+#include "ui/voucher_sale_dialog.h"
+#include "ui/desk_panel.h"
 #include "ui/fleet_panel.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -15,10 +20,15 @@
 #include "ui/timetable_dialog.h"
 #include "ui/week_view.h"
 
+#include "app/sign_in.h"
+
 #include <wx/aboutdlg.h>
 #include <wx/menu.h>
 #include <wx/simplebook.h>
 #include <wx/statusbr.h>
+
+#include <chrono>
+#include <future>
 
 namespace narcisse::ui {
 namespace {
@@ -39,9 +49,18 @@ enum {
     kIdCrew,
     kIdTimetable,
     kIdNotifications,
+    kIdViewDesk,
+    kIdNewSale,
+    kIdPhoneBooking,
+    kIdFindBooking,
+    kIdEndOfDay,
+    kIdCashDrawer,
+    kIdVoucherSale,
+    kIdVoucherLookup,
+    kIdIntegrity,
 };
 
-enum Page { kPageToday = 0, kPagePlanning, kPageWeek, kPageFleet, kPageStaff };
+enum Page { kPageToday = 0, kPageDesk, kPagePlanning, kPageWeek, kPageFleet, kPageStaff };
 
 }  // namespace
 
@@ -49,6 +68,7 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     : wxFrame(nullptr, wxID_ANY, _("Sweet Narcisse — back-office")), m_session(std::move(session))
 {
     SetIcons(GetAppIcons());
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     m_nav = new NavBar(this);
     m_book = new wxSimplebook(this);
@@ -56,6 +76,9 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     m_book->AddPage(m_today, _("Today"));
     m_nav->AddItem(_("Today"), ui::GetIcon("today", 28), _("The day at a glance: what needs doing"));
     m_today->SetOnOpen([this](const app::TodayTarget& target) { OpenTarget(target); });
+    m_desk = new DeskPanel(m_book, m_session);
+    m_book->AddPage(m_desk, _("Desk"));
+    m_nav->AddItem(_("Desk"), ui::GetIcon("desk", 28), _("Sell, find and board: the ticket desk (F2)"));
     m_planning = new PlanningPanel(m_book, m_session);
     m_book->AddPage(m_planning, _("Planning"));
     m_nav->AddItem(_("Planning"), ui::GetIcon("planning", 28), _("The day's boats and departures (Ctrl+1)"));
@@ -104,8 +127,10 @@ void MainFrame::ShowPage(int page)
     if (page == kPageToday) m_today->ShowDate(m_session->Today());
     if (page == kPageFleet) m_fleet->Reload();
     if (page == kPageStaff) m_staff->Reload();
+    if (page == kPageDesk) m_desk->Reload();
     m_book->ChangeSelection(static_cast<std::size_t>(page));
     if (page == kPagePlanning) m_planning->Grid()->SetFocus();
+    if (page == kPageDesk) m_desk->FocusSearch();   // a scanner can type at once
 }
 
 void MainFrame::OpenTarget(const app::TodayTarget& target)
@@ -130,6 +155,7 @@ void MainFrame::BuildMenus()
     bar->Append(MakeFileMenu(), _("&File"));
     bar->Append(MakeEditMenu(), _("&Edit"));
     bar->Append(MakeViewMenu(), _("&View"));
+    bar->Append(MakeDeskMenu(), _("&Desk"));
     bar->Append(MakePlanningMenu(), _("&Planning"));
     bar->Append(MakeHelpMenu(), _("&Help"));
     SetMenuBar(bar);
@@ -168,6 +194,7 @@ wxMenu* MainFrame::MakeViewMenu()
 {
     auto* view = new wxMenu;
     view->Append(kIdViewToday, _("T&oday's overview"), _("What needs doing today"));
+    view->Append(kIdViewDesk, _("&Desk\tF2"), _("The ticket desk: sell, find and board"));
     view->Append(kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
     view->Append(kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
     view->Append(kIdViewFleet, _("&Fleet\tCtrl+3"), _("Boats and their maintenance"));
@@ -188,6 +215,7 @@ wxMenu* MainFrame::MakeViewMenu()
     zoomOut->AddExtraAccel(wxAcceleratorEntry(wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT));
     view->Append(wxID_ZOOM_100, _("&Normal size\tCtrl+0"), _("The planning at its normal size"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Today); }, kIdViewToday);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Desk); }, kIdViewDesk);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Planning); }, kIdViewPlanning);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Week); }, kIdViewWeek);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Fleet); }, kIdViewFleet);
@@ -195,7 +223,11 @@ wxMenu* MainFrame::MakeViewMenu()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Reload(); }, kIdRefresh);
+    // F5 reloads the view shown; in the Desk view the panel takes F5 first (a new sale).
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (CurrentView() == View::Desk) m_desk->Reload();
+        else m_planning->Reload();
+    }, kIdRefresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomIn(); }, wxID_ZOOM_IN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomOut(); }, wxID_ZOOM_OUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomReset(); }, wxID_ZOOM_100);
@@ -209,6 +241,38 @@ wxMenu* MainFrame::MakeViewMenu()
         e.SetText(wxString::Format(_("&Normal size (now %d %%)"), m_planning->Grid()->ZoomPercent()) + "\tCtrl+0");
     }, wxID_ZOOM_100);
     return view;
+}
+
+wxMenu* MainFrame::MakeDeskMenu()
+{
+    auto* desk = new wxMenu;
+    // F5 is View > Reload's accelerator everywhere else: in the Desk view the panel answers F5 itself.
+    desk->Append(kIdNewSale, _("&New sale…"), _("Sell a ride at the desk (F5 in the Desk view)"));
+    desk->Append(kIdPhoneBooking, _("&Phone booking…\tF6"), _("Book a ride by phone, paid later"));
+    desk->Append(kIdFindBooking, _("&Find or scan a booking\tF3"), _("The Desk view's search and scan field"));
+    desk->AppendSeparator();
+    desk->Append(kIdEndOfDay, _("&End of day…"), _("No-shows and completed rides of the departures that have left"));
+    desk->AppendSeparator();
+    desk->Append(kIdCashDrawer, _("&Cash drawer and closing…"), _("Open the drawer, cash in and out, close the day (Z)"));
+    desk->Append(kIdVoucherSale, _("Sell a &gift voucher…"), _("A voucher for an amount or a ride type, printed with its code"));
+    desk->Append(kIdVoucherLookup, _("Gift &vouchers…"), _("A voucher's balance and history; extend its expiry"));
+    desk->AppendSeparator();
+    desk->Append(kIdIntegrity, _("&Verify integrity…"), _("Walk the receipts, payments, refunds and closings chains"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowCashDrawer(this, m_session); }, kIdCashDrawer);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowVoucherSale(this, m_session); }, kIdVoucherSale);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowVoucherLookup(this, m_session); }, kIdVoucherLookup);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowIntegrity(this, m_session); }, kIdIntegrity);
+    // Each opens the Desk view first, so the sale finds its departures loaded.
+    auto onDesk = [this](std::function<void()> then) {
+        if (CurrentView() == View::Desk) return then();
+        ShowView(View::Desk);
+        m_desk->CallAfter([then] { then(); });
+    };
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenSale(); }); }, kIdNewSale);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenPhoneBooking(); }); }, kIdPhoneBooking);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->FocusSearch(); }); }, kIdFindBooking);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenEndOfDay(); }); }, kIdEndOfDay);
+    return desk;
 }
 
 wxMenu* MainFrame::MakePlanningMenu()
@@ -280,6 +344,26 @@ void MainFrame::OnAbout(wxCommandEvent&)
     info.SetDescription(_("The back-office of the Sweet Narcisse boat rides: planning, desk sales, bookings and accounts."));
     info.SetIcon(ui::GetIcon("narcisse", 64).GetIcon(FromDIP(wxSize(64, 64))));
     wxAboutBox(info, this);
+}
+
+void MainFrame::OnClose(wxCloseEvent& event)
+{
+    // The sign-out belongs in the technical event journal (cash-register law). The worker drops
+    // queued jobs when it stops, so this one is waited for — briefly: a store that does not answer
+    // within two seconds does not keep the window open.
+    if (m_session->employee && m_session->worker) {
+        auto done = std::make_shared<std::promise<void>>();
+        auto future = done->get_future();
+        const auto employee = *m_session->employee;
+        const auto clock = m_session->clock;
+        m_session->worker->post([employee, clock, done](domain::Store& store) {
+            app::signOut(store, *clock, employee);
+            done->set_value();
+        }, [done](std::exception_ptr) { done->set_value(); });
+        future.wait_for(std::chrono::seconds(2));
+        m_session->employee.reset();
+    }
+    event.Skip();
 }
 
 }  // namespace narcisse::ui

@@ -1,4 +1,4 @@
-// The main window: the views of DESIGN.md §7 that exist (Today, Planning, Week, Fleet, Staff) down the left,
+// The main window: the views of DESIGN.md §7 that exist (Today, Desk, Planning, Week, Fleet, Staff) down the left,
 // the chosen view on the right, the store and the signed-in employee in the status bar; Edit's
 // undo and redo are the planning's history.
 #pragma once
@@ -15,6 +15,7 @@ class wxSimplebook;
 
 namespace narcisse::ui {
 
+class DeskPanel;
 class FleetPanel;
 class NavBar;
 class PlanningPanel;
@@ -25,7 +26,7 @@ class WeekView;
 class MainFrame : public wxFrame {
 public:
     // The views down the left, in this order (DESIGN.md §7); Today opens first.
-    enum class View { Today, Planning, Week, Fleet, Staff };
+    enum class View { Today, Desk, Planning, Week, Fleet, Staff };
 
     explicit MainFrame(std::shared_ptr<Session> session);
 
@@ -33,6 +34,7 @@ public:
     void ShowView(View view);
     View CurrentView() const;
     TodayPanel* Today() const { return m_today; }
+    DeskPanel* Desk() const { return m_desk; }
     FleetPanel* Fleet() const { return m_fleet; }
     StaffPanel* Staff() const { return m_staff; }
 
@@ -47,10 +49,12 @@ private:
     wxMenu* MakeFileMenu();
     wxMenu* MakeEditMenu();
     wxMenu* MakeViewMenu();
+    wxMenu* MakeDeskMenu();       // the ticket desk: sale, phone booking, find, end of day
     wxMenu* MakePlanningMenu();   // the schedule's actions: move, closures, crew, timetable, messages
     wxMenu* MakeHelpMenu();
     void BuildStatusBar();
     void OnAbout(wxCommandEvent& event);
+    void OnClose(wxCloseEvent& event);   // records the sign-out
 
     std::shared_ptr<Session> m_session;
     NavBar* m_nav = nullptr;
@@ -58,6 +62,7 @@ private:
     PlanningPanel* m_planning = nullptr;
     WeekView* m_week = nullptr;
     TodayPanel* m_today = nullptr;
+    DeskPanel* m_desk = nullptr;
     FleetPanel* m_fleet = nullptr;
     StaffPanel* m_staff = nullptr;
 };
