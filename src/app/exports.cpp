@@ -2,6 +2,8 @@
 // calendar, amounts in the dialect's decimal notation, quoting left to libcsv (reports::CsvWriter).
 #include "app/exports.h"
 
+#include "app/fiscal_log.h"
+
 #include "app/settings.h"
 #include "domain/errors.h"
 #include "reports/csv_writer.h"
@@ -56,6 +58,12 @@ int exportBookings(Store& store, LocalDate from, LocalDate to, CsvFormat format,
                  spreadsheetText(b.customerName, format), csv.amount(b.total)});
     }
     csv.commit();
+    // Exports are journaled (cash-register law: the technical event journal).
+    store.write([&](StoreWriter& w) {
+        recordEvent(w, EventKind::Export, SystemClock().now(), std::nullopt,
+                    "bookings " + isoDate(from) + " → " + isoDate(to) + ", " + std::to_string(bookings.size()) +
+                        " lines (" + (format == CsvFormat::ExcelFr ? "excel-fr" : "csv") + ")");
+    });
     return static_cast<int>(bookings.size());
 }
 

@@ -1,5 +1,7 @@
 #include "app/staff.h"
 
+#include "app/fiscal_log.h"
+
 #include "app/settings.h"
 #include "data/password.h"
 #include "domain/errors.h"
@@ -147,6 +149,10 @@ Employee editEmployee(Store& store, const Clock& clock, const std::string& emplo
         for (const auto& p : parts) details += (details.empty() ? "" : "; ") + p;
         audit(w, clock, acting, e.role != before.role ? "employee.role" : "employee.edit", "employee", e.id.str(),
               details);
+        // A change of rights belongs in the technical event journal too (cash-register law).
+        if (e.role != before.role)
+            recordEvent(w, EventKind::RightsChange, clock.now(), acting ? std::optional(acting->id) : std::nullopt,
+                        parts.front());
     });
     return e;
 }

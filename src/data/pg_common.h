@@ -4,6 +4,7 @@
 
 #include "data/pg_store.h"
 #include "domain/errors.h"
+#include "domain/payment.h"
 
 #include <pqxx/pqxx>
 
@@ -60,6 +61,12 @@ inline std::optional<std::string> dateText(const std::optional<domain::LocalDate
 inline std::optional<domain::LocalDate> optionalDate(const pqxx::field& f) {
     if (f.is_null()) return std::nullopt;
     return dateOf(f);
+}
+
+// An audit_log row read as: id, at (epoch), employee_id, action, entity, entity_id, details.
+inline domain::AuditEntry auditEntryOf(const pqxx::row& row) {
+    return {uuidOf(row[0]),          instantOf(row[1]),          optionalUuid(row[2]),      row[3].as<std::string>(),
+            row[4].as<std::string>(), row[5].as<std::string>(), row[6].as<std::string>()};
 }
 
 template <typename E>

@@ -295,15 +295,7 @@ public:
     std::vector<AuditEntry> latestAudit(int limit) override {
         std::vector<AuditEntry> out;
         for (const auto& row : exec(kSelectAudit, limit)) {
-            AuditEntry a;
-            a.id = uuidOf(row[0]);
-            a.at = instantOf(row[1]);
-            a.employeeId = optionalUuid(row[2]);
-            a.action = row[3].as<std::string>();
-            a.entity = row[4].as<std::string>();
-            a.entityId = row[5].as<std::string>();
-            a.details = row[6].as<std::string>();
-            out.push_back(std::move(a));
+            out.push_back(auditEntryOf(row));
         }
         return out;
     }

@@ -136,15 +136,7 @@ static constexpr Sql kAuditOfEntity{"select_audit_of_entity", R"(
 std::vector<AuditEntry> PgDesk::auditOfEntity(std::string_view entityId) {
     std::vector<AuditEntry> out;
     for (const auto& row : exec(kAuditOfEntity, std::string(entityId))) {
-        AuditEntry a;
-        a.id = uuidOf(row[0]);
-        a.at = instantOf(row[1]);
-        a.employeeId = optionalUuid(row[2]);
-        a.action = row[3].as<std::string>();
-        a.entity = row[4].as<std::string>();
-        a.entityId = row[5].as<std::string>();
-        a.details = row[6].as<std::string>();
-        out.push_back(std::move(a));
+        out.push_back(auditEntryOf(row));
     }
     return out;
 }

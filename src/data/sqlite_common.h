@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/errors.h"
+#include "domain/payment.h"
 #include "domain/time.h"
 #include "domain/uuid.h"
 
@@ -26,6 +27,13 @@ inline std::optional<domain::Uuid> optionalUuid(const SQLite::Column& c) {
 }
 
 inline domain::Instant instantOf(const SQLite::Column& c) { return domain::parseIsoUtc(c.getString(), c.getName()); }
+
+// The current row of an audit_log query: id, at, employee_id, action, entity, entity_id, details.
+inline domain::AuditEntry auditEntryOf(SQLite::Statement& s) {
+    return {uuidOf(s.getColumn(0)),      instantOf(s.getColumn(1)),   optionalUuid(s.getColumn(2)),
+            s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+            s.getColumn(6).getString()};
+}
 
 template <typename E>
 E enumOf(const SQLite::Column& c, std::optional<E> (*parse)(std::string_view)) {

@@ -342,15 +342,7 @@ public:
         s.bind(1, limit);
         std::vector<AuditEntry> out;
         while (s.executeStep()) {
-            AuditEntry a;
-            a.id = uuidOf(s.getColumn(0));
-            a.at = instantOf(s.getColumn(1));
-            a.employeeId = optionalUuid(s.getColumn(2));
-            a.action = s.getColumn(3).getString();
-            a.entity = s.getColumn(4).getString();
-            a.entityId = s.getColumn(5).getString();
-            a.details = s.getColumn(6).getString();
-            out.push_back(std::move(a));
+            out.push_back(auditEntryOf(s));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 // Staff use cases on both engines: adding, editing, deactivating employees and resetting their
 // passwords, days off; the refusals with their exact sentences and one audit entry per change.
 #include "app/sign_in.h"
+#include "app/integrity.h"
 #include "app/staff.h"
 #include "domain/errors.h"
 #include "support/engines.h"
@@ -141,6 +142,12 @@ TEMPLATE_TEST_CASE("a role change is audited with the old and the new role", "[s
     auto entries = audit(*store);
     CHECK(entries[0].action == "employee.role");
     CHECK(entries[0].details == "role of Lucas Fischer: staff → manager by Mathieu Kieffer");
+    // … and in the technical event journal, as a change of rights.
+    const auto events = app::technicalEvents(*store, 5);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == EventKind::RightsChange);
+    CHECK(events[0].employee == "mathieu");
+    CHECK(events[0].details == "role of Lucas Fischer: staff → manager");
 
     app::EmployeeEdit contact;
     contact.phone = "+33 3 89 00 00 00";
