@@ -1,5 +1,6 @@
 #include "app/cash_drawer.h"
 
+#include "app/accounting.h"
 #include "app/fiscal_log.h"
 #include "app/settings.h"
 #include "domain/errors.h"
@@ -236,6 +237,8 @@ Closing closeMonth(Store& store, const Clock& clock, int year, unsigned month, s
         closing = aggregateClosings(ClosingPeriod::Month, first, last, parts, latestClosing(w));
         fillHeader(w, closing, op, now);
         closing = sealClosing(w, closing, first);
+        // A closed month's journal is frozen with it, in the same transaction: both land or neither.
+        freezeMonth(w, year, month, now);
         const std::string details = closingDetails(closing);
         recordEvent(w, EventKind::Closing, now, op.id, details);
         w.appendAudit(

@@ -2,7 +2,7 @@
 
 #include "data/migrations.h"
 #include "data/pg_common.h"
-#include "data/pg_store_desk.h"
+#include "data/pg_store_accounting.h"
 #include "domain/errors.h"
 
 #include <pqxx/pqxx>
@@ -104,9 +104,9 @@ std::string newerSchema(int version, int latest) {
 
 // The reader and writer of one open transaction. read() hands it out as a StoreReader inside a
 // read-only transaction, so a write through it is refused by the server itself.
-class PgTransaction final : public PgDesk {
+class PgTransaction final : public PgAccounting {
 public:
-    using PgDesk::PgDesk;
+    using PgAccounting::PgAccounting;
 
     // --- StoreReader
     static constexpr Sql kSelectBoats{"select_boats", R"(
@@ -888,7 +888,10 @@ std::vector<std::string> PgStore::check() {
             (4, 'voucher_movements_no_update'), (4, 'voucher_movements_no_delete'),
             (4, 'voucher_movements_no_truncate'), (4, 'cash_sessions_only_close'), (4, 'cash_sessions_no_delete'),
             (4, 'cash_sessions_no_truncate'), (4, 'cash_movements_no_update'), (4, 'cash_movements_no_delete'),
-            (4, 'cash_movements_no_truncate')) AS g(since, name)
+            (4, 'cash_movements_no_truncate'), (5, 'journal_periods_no_update'), (5, 'journal_periods_no_delete'),
+            (5, 'journal_periods_no_truncate'), (5, 'journal_entries_no_update'), (5, 'journal_entries_no_delete'),
+            (5, 'journal_entries_no_truncate'), (5, 'journal_lines_no_update'), (5, 'journal_lines_no_delete'),
+            (5, 'journal_lines_no_truncate')) AS g(since, name)
         WHERE g.since <= $1
           AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgname = g.name AND t.tgenabled <> 'D')
         ORDER BY g.name)"};

@@ -1,7 +1,7 @@
 #include "data/sqlite_store.h"
 
 #include "data/migrations.h"
-#include "data/sqlite_store_desk.h"
+#include "data/sqlite_store_accounting.h"
 #include "domain/errors.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -168,7 +168,7 @@ constexpr const char* kUpdateNotification =
 
 // One connection, used by one thread at a time (each worker opens its own store): SQLite's
 // per-call mutex would only cost time, hence OPEN_NOMUTEX.
-class SqliteStore::Impl final : public SqliteDesk {
+class SqliteStore::Impl final : public SqliteAccounting {
 public:
     explicit Impl(const std::string& path)
         : m_db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {

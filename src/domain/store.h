@@ -8,6 +8,7 @@
 #include "domain/cash.h"
 #include "domain/crew.h"
 #include "domain/fiscal.h"
+#include "domain/journal.h"
 #include "domain/notification.h"
 #include "domain/fleet.h"
 #include "domain/payment.h"
@@ -85,6 +86,22 @@ public:
     // The desk's open cash session (closedAt empty), if any; the latest session otherwise not.
     virtual std::optional<CashSession> openCashSession(std::string_view desk) = 0;
     virtual std::vector<CashMovement> cashMovements(const Uuid& sessionId) = 0;            // by time
+
+    // ---- Accounting (issue 6)
+    // Every payment (refund, cash movement, voucher movement) created in [from, to), by creation.
+    virtual std::vector<Payment> paymentsBetween(Instant from, Instant to) = 0;
+    virtual std::vector<Refund> refundsBetween(Instant from, Instant to) = 0;
+    virtual std::vector<CashMovement> cashMovementsBetween(Instant from, Instant to) = 0;
+    virtual std::vector<VoucherMovement> voucherMovementsBetween(Instant from, Instant to) = 0;
+    // Frozen journal entries dated in [from, to] (local dates), by date, journal, number; lines in order.
+    virtual std::vector<JournalEntry> journalEntries(LocalDate from, LocalDate to) = 0;
+    // The same, one line at a time in that order, without holding them all (exports of a million
+    // lines): `line(entry)` is called once per line, with that line alone in `entry.lines`.
+    virtual void forEachJournalLine(LocalDate from, LocalDate to,
+                                    const std::function<void(const JournalEntry& entry)>& line) = 0;
+    // The highest number of each journal among frozen entries dated in [from, to] (a fiscal year so far).
+    virtual std::map<Journal, std::int64_t> lastJournalNumbers(LocalDate from, LocalDate to) = 0;
+    virtual std::vector<std::string> frozenPeriods() = 0;                                   // "2026-07", ascending
 };
 
 // What a write transaction may change. Financial and audit rows are only ever inserted.
@@ -137,6 +154,11 @@ public:
     // the desk already has an open session.
     virtual void saveCashSession(const CashSession& session) = 0;
     virtual void insertCashMovement(const CashMovement& movement) = 0;
+
+    // ---- Accounting (issue 6)
+    // Stores a month's entries ("2026-07") as frozen: never updated nor deleted afterwards (triggers).
+    // ConflictError when the month is frozen already.
+    virtual void freezeJournal(const std::string& period, const std::vector<JournalEntry>& entries, Instant at) = 0;
 };
 
 class Store {

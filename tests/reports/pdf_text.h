@@ -28,8 +28,10 @@ inline std::string run(const std::string& command) {
 using PdfLines = std::vector<std::vector<std::string>>;
 
 // (libharu 2.3's ToUnicode map makes poppler warn on stderr; the text itself is right.)
-inline PdfLines pdfLines(const std::string& path) {
-    const std::string text = run("pdftotext -layout '" + path + "' - 2>/dev/null");
+// `page` 0: every page; otherwise that page only.
+inline PdfLines pdfLines(const std::string& path, int page = 0) {
+    const std::string pages = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
+    const std::string text = run("pdftotext -layout" + pages + " '" + path + "' - 2>/dev/null");
     PdfLines lines;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -61,6 +63,13 @@ inline bool hasLine(const PdfLines& lines, const std::vector<std::string>& expec
     for (const auto& l : lines)
         if (l == expected) return true;
     return false;
+}
+
+// Where `expected` is among the lines from `from` on; -1 when it is not.
+inline int lineIndex(const PdfLines& lines, const std::vector<std::string>& expected, int from = 0) {
+    for (std::size_t i = static_cast<std::size_t>(from < 0 ? 0 : from); i < lines.size(); ++i)
+        if (lines[i] == expected) return static_cast<int>(i);
+    return -1;
 }
 
 // Whether any line holds `text` within one of its cells.
