@@ -356,11 +356,18 @@ Reconciliation reconcile(Store& store, LocalDate from, LocalDate to) {
         const JournalSource s = journalSource(r);
         // The receipts tell a voucher sold (4191 is then the advance, not a voucher paying) from a sale.
         std::unordered_map<std::int64_t, ReceiptKind> kinds;
+        // What single-purpose vouchers paid on a receipt carries VAT collected when they were sold:
+        // the journal moves only the rest out of 4191; added back, it compares with the closing.
+        std::unordered_map<std::int64_t, Money> voucherVat;
         std::set<int> rates;
         for (const auto& record : r.chainRecordsBetween(Chain::Receipt, s.zone.startOfDay(from),
                                                         s.zone.startOfDay(nextDay(to)))) {
             const Receipt receipt = Receipt::fromRecord(record);
             kinds[record.seq] = receipt.kind;
+            if (receipt.kind != ReceiptKind::VoucherSale)
+                for (const auto& p : receipt.payments)
+                    if (p.method == PaymentMethod::Voucher && p.voucherSinglePurpose)
+                        voucherVat[record.seq] += voucherVatCollectedAtSale(receipt, p.amount);
             for (const auto& v : receipt.vat)
                 if (v.rateBasisPoints > 0) rates.insert(v.rateBasisPoints);
         }
@@ -389,11 +396,14 @@ Reconciliation reconcile(Store& store, LocalDate from, LocalDate to) {
         DayFigures whole;
         forEachEntry(r, s, from, to, [&](const JournalEntry& e) {
             if (e.journal != Journal::Sales || e.source.rfind("receipt:", 0) != 0) return;
-            const auto kind = kinds.find(std::stoll(e.source.substr(8)));
+            const std::int64_t number = std::stoll(e.source.substr(8));
+            const auto kind = kinds.find(number);
             const bool voucherSold = kind != kinds.end() && kind->second == ReceiptKind::VoucherSale;
             DayFigures& day = journal[date::sys_days{e.date}];
             for (const auto& l : e.lines) {
-                const Money signedAmount = l.debit - l.credit;
+                Money signedAmount = l.debit - l.credit;
+                if (l.account == advances && !voucherSold)
+                    if (const auto v = voucherVat.find(number); v != voucherVat.end()) signedAmount += v->second;
                 if (const auto m = methodOfAccount.find(l.account);
                     m != methodOfAccount.end() && !(voucherSold && l.account == advances)) {
                     addMethod(day.byMethod, m->second, 1, signedAmount);

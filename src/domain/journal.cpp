@@ -294,8 +294,12 @@ JournalEntry receiptEntry(const Receipt& r, const ChartOfAccounts& chart, const 
     EntryBuilder b(label);
     Money paid = Money::zero(currency);
     for (const auto& p : r.payments) {
-        b.debit(chart.forMethod(p.method), p.amount, label + " " + std::string(methodWording(p.method)));
-        paid += p.amount;
+        // A single-purpose voucher's VAT was booked when it was sold: only the rest leaves 4191.
+        const Money amount = p.method == PaymentMethod::Voucher && p.voucherSinglePurpose && r.kind != ReceiptKind::VoucherSale
+                                 ? p.amount - voucherVatCollectedAtSale(r, p.amount)
+                                 : p.amount;
+        b.debit(chart.forMethod(p.method), amount, label + " " + std::string(methodWording(p.method)));
+        paid += amount;
     }
     Money vatTotal = Money::zero(currency);
     Money vatAmount = Money::zero(currency);
@@ -382,6 +386,12 @@ void cashEntries(const CashMovement& m, const ChartOfAccounts& chart, const Busi
 }
 
 }  // namespace
+
+Money voucherVatCollectedAtSale(const Receipt& receipt, const Money& amount) {
+    for (const auto& l : receipt.lines)
+        if (l.vatRateBasisPoints > 0) return amount.vatIncluded(l.vatRateBasisPoints);
+    return Money::zero(amount.currency());
+}
 
 std::vector<JournalEntry> journalEntries(const AccountingEvents& events, const ChartOfAccounts& accounts,
                                          const BusinessZone& zone, std::map<Journal, std::int64_t> nextNumbers) {

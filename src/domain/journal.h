@@ -126,6 +126,11 @@ struct AccountingEvents {
 std::vector<JournalEntry> journalEntries(const AccountingEvents& events, const ChartOfAccounts& accounts,
                                          const BusinessZone& zone, std::map<Journal, std::int64_t> nextNumbers);
 
+// The VAT a single-purpose voucher's payment on `receipt` carries: collected when the voucher was
+// sold, at the rate of the rides (the receipt's first taxed line). Its redemption moves only the rest
+// from 4191 to sales, so 4191 clears to zero and sales are booked without VAT.
+Money voucherVatCollectedAtSale(const Receipt& receipt, const Money& amount);
+
 // Balances per account over `entries`: debit, credit and balance (debit − credit), by account number.
 struct AccountBalance {
     std::string account;
