@@ -12,6 +12,7 @@ CsvWriter::CsvWriter(std::string path, CsvDialect dialect)
     : m_path(std::move(path)), m_partPath(m_path + ".part"), m_dialect(dialect) {
     m_file = std::fopen(m_partPath.c_str(), "wb");
     if (!m_file) throw std::runtime_error("cannot write " + m_path + ": " + std::strerror(errno));
+    std::setvbuf(m_file, nullptr, _IOFBF, 1 << 20);   // large exports: fewer, bigger writes
     if (m_dialect.byteOrderMark) std::fputs("\xEF\xBB\xBF", m_file);
 }
 
@@ -21,12 +22,13 @@ CsvWriter::~CsvWriter() {
 }
 
 void CsvWriter::row(const std::vector<std::string>& fields) {
+    const char special[] = {'"', '\r', '\n', m_dialect.separator, '\0'};
     bool first = true;
     for (const auto& f : fields) {
         if (!first) std::fputc(m_dialect.separator, m_file);
         first = false;
         // libcsv quotes every field it writes; quote only when needed to keep files readable.
-        const bool needsQuotes = f.find_first_of(std::string("\"\r\n") + m_dialect.separator) != std::string::npos;
+        const bool needsQuotes = f.find_first_of(special) != std::string::npos;
         if (needsQuotes)
             csv_fwrite(m_file, f.data(), f.size());
         else

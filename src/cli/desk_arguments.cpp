@@ -7,6 +7,9 @@
 #include "domain/public_ref.h"
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <signal.h>
 
 namespace narcisse::cli {
 
@@ -77,5 +80,67 @@ std::string vatRate(int basisPoints) {
     }
     return out + " %";
 }
+
+YearMonth parseMonth(std::string_view text, const std::string& field) {
+    YearMonth ym;
+    const char* begin = text.data();
+    const bool shaped = text.size() == 7 && text[4] == '-' &&
+                        std::from_chars(begin, begin + 4, ym.year).ptr == begin + 4 &&
+                        std::from_chars(begin + 5, begin + 7, ym.month).ptr == begin + 7;
+    if (!shaped || ym.year < 2000 || ym.year > 2999 || ym.month < 1 || ym.month > 12)
+        throw domain::ValidationError(field, "\"" + std::string(text) + "\" is not a month (YYYY-MM)");
+    return ym;
+}
+
+CLI::Validator monthValidator() {
+    return checkWith([](const std::string& text) { parseMonth(text, "month"); }, "YYYY-MM");
+}
+
+void addDateRangeOptions(CLI::App* cmd, DateRangeArguments& range) {
+    cmd->add_option("--from", range.from, "First day (required)")->required()->check(dateValidator())->option_text("YYYY-MM-DD");
+    cmd->add_option("--to", range.to, "Last day, included (required)")
+        ->required()
+        ->check(dateValidator())
+        ->option_text("YYYY-MM-DD");
+}
+
+DateRange readDateRange(const DateRangeArguments& range) {
+    const DateRange r{domain::parseDate(range.from, "--from"), domain::parseDate(range.to, "--to")};
+    if (r.to < r.from) throw domain::ValidationError("--to", "must not be before --from (" + range.from + ")");
+    return r;
+}
+
+namespace {
+std::atomic<bool> interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);   // safe to set from a signal handler
+
+extern "C" void onInterrupt(int) { interrupted.store(true); }
+
+struct sigaction installed(int signal) {
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;   // a second Ctrl-C ends the program at once
+    struct sigaction previous {};
+    sigaction(signal, &action, &previous);
+    return previous;
+}
+
+struct sigaction previousInt {};
+struct sigaction previousTerm {};
+}  // namespace
+
+InterruptibleExport::InterruptibleExport() {
+    interrupted.store(false);
+    previousInt = installed(SIGINT);
+    previousTerm = installed(SIGTERM);
+}
+
+InterruptibleExport::~InterruptibleExport() {
+    sigaction(SIGINT, &previousInt, nullptr);
+    sigaction(SIGTERM, &previousTerm, nullptr);
+}
+
+bool InterruptibleExport::keepGoing() { return !interrupted.load(); }
 
 }  // namespace narcisse::cli

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace narcisse::cli {
 
@@ -33,5 +34,40 @@ std::string labelled(const std::string& label, const std::string& value, std::si
 
 // "10 %", "5.5 %", "0 %".
 std::string vatRate(int basisPoints);
+
+// --- The accountant's commands (export fec/journal/…, report, journal, accounts)
+
+struct YearMonth {
+    int year = 0;
+    unsigned month = 0;
+};
+// "2026-07"; ValidationError(field, "\"2026-13\" is not a month (YYYY-MM)") otherwise.
+YearMonth parseMonth(std::string_view text, const std::string& field);
+CLI::Validator monthValidator();        // YYYY-MM
+
+// --from and --to, both required, checked while parsing; readDateRange() also refuses --to before --from.
+struct DateRangeArguments {
+    std::string from;
+    std::string to;
+};
+void addDateRangeOptions(CLI::App* cmd, DateRangeArguments& range);
+struct DateRange {
+    domain::LocalDate from;
+    domain::LocalDate to;
+};
+DateRange readDateRange(const DateRangeArguments& range);
+
+// Ctrl-C (or SIGTERM) during a long export: the use case's progress callback returns false, the
+// export throws app::Cancelled and leaves no file. The handlers are restored when this ends.
+class InterruptibleExport {
+public:
+    InterruptibleExport();
+    ~InterruptibleExport();
+    InterruptibleExport(const InterruptibleExport&) = delete;
+    InterruptibleExport& operator=(const InterruptibleExport&) = delete;
+    // For the use case's ProgressFn: false once interrupted.
+    static bool keepGoing();
+};
+constexpr int kExitInterrupted = 130;   // 128 + SIGINT, as a shell reports it
 
 }  // namespace narcisse::cli

@@ -1,5 +1,7 @@
 #include "ui/main_frame.h"
 
+#include "ui/accounting_panel.h"
+#include "ui/accounts_dialog.h"
 #include "ui/closure_dialog.h"
 #include "ui/cash_drawer_dialog.h"
 #include "ui/crew_dialog.h"
@@ -7,6 +9,7 @@
 #include "ui/voucher_lookup_dialog.h"
 #include "ui/voucher_sale_dialog.h"
 #include "ui/desk_panel.h"
+#include "ui/export_dialog.h"
 #include "ui/fleet_panel.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -16,6 +19,7 @@
 #include "ui/planning_panel.h"
 #include "ui/reopen_dialog.h"
 #include "ui/staff_panel.h"
+#include "ui/stats_panel.h"
 #include "ui/today_panel.h"
 #include "ui/timetable_dialog.h"
 #include "ui/week_view.h"
@@ -58,9 +62,13 @@ enum {
     kIdVoucherSale,
     kIdVoucherLookup,
     kIdIntegrity,
+    kIdViewAccounting,
+    kIdViewStats,
+    kIdExport,
+    kIdAccounts,
 };
 
-enum Page { kPageToday = 0, kPageDesk, kPagePlanning, kPageWeek, kPageFleet, kPageStaff };
+enum Page { kPageToday = 0, kPageDesk, kPagePlanning, kPageWeek, kPageFleet, kPageStaff, kPageAccounting, kPageStats };
 
 }  // namespace
 
@@ -96,6 +104,14 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     m_staff = new StaffPanel(m_book, m_session);
     m_book->AddPage(m_staff, _("Staff"));
     m_nav->AddItem(_("Staff"), ui::GetIcon("staff", 28), _("Employees, licences and days off (Ctrl+4)"));
+    m_accounting = new AccountingPanel(m_book, m_session);
+    m_book->AddPage(m_accounting, _("Accounting"));
+    m_nav->AddItem(_("Accounting"), ui::GetIcon("accounting", 28), _("The journal, account balances and exports (Ctrl+5)"));
+    m_stats = new StatsPanel(m_book, m_session);
+    m_book->AddPage(m_stats, _("Stats"));
+    m_nav->AddItem(_("Stats"), ui::GetIcon("stats", 28), _("Passengers, revenue and occupancy at a glance (Ctrl+6)"));
+    m_accounting->SetOnAccounts([this] { ProcessCommand(kIdAccounts); });
+    m_accounting->SetOnExport([this](domain::LocalDate from, domain::LocalDate to) { ShowExportDialog(this, m_session, from, to); });
     m_nav->SetOnSelect([this](int page) { ShowPage(page); });
     sizer->Add(m_nav, wxSizerFlags().Expand());
     sizer->Add(m_book, wxSizerFlags(1).Expand());
@@ -128,6 +144,8 @@ void MainFrame::ShowPage(int page)
     if (page == kPageFleet) m_fleet->Reload();
     if (page == kPageStaff) m_staff->Reload();
     if (page == kPageDesk) m_desk->Reload();
+    if (page == kPageAccounting) m_accounting->Reload();
+    if (page == kPageStats) m_stats->Reload();
     m_book->ChangeSelection(static_cast<std::size_t>(page));
     if (page == kPagePlanning) m_planning->Grid()->SetFocus();
     if (page == kPageDesk) m_desk->FocusSearch();   // a scanner can type at once
@@ -157,6 +175,7 @@ void MainFrame::BuildMenus()
     bar->Append(MakeViewMenu(), _("&View"));
     bar->Append(MakeDeskMenu(), _("&Desk"));
     bar->Append(MakePlanningMenu(), _("&Planning"));
+    bar->Append(MakeAccountingMenu(), _("&Accounting"));
     bar->Append(MakeHelpMenu(), _("&Help"));
     SetMenuBar(bar);
 }
@@ -199,6 +218,8 @@ wxMenu* MainFrame::MakeViewMenu()
     view->Append(kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
     view->Append(kIdViewFleet, _("&Fleet\tCtrl+3"), _("Boats and their maintenance"));
     view->Append(kIdViewStaff, _("&Staff\tCtrl+4"), _("Employees, licences and days off"));
+    view->Append(kIdViewAccounting, _("&Accounting\tCtrl+5"), _("The journal, account balances and the check against the closings"));
+    view->Append(kIdViewStats, _("S&tats\tCtrl+6"), _("Passengers, revenue, occupancy, channels and lead time of a period"));
     view->AppendSeparator();
     view->Append(kIdPreviousDay, _("P&revious day\tCtrl+Left"), _("Show the day before"));
     view->Append(kIdNextDay, _("&Next day\tCtrl+Right"), _("Show the day after"));
@@ -220,12 +241,16 @@ wxMenu* MainFrame::MakeViewMenu()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Week); }, kIdViewWeek);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Fleet); }, kIdViewFleet);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Staff); }, kIdViewStaff);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Accounting); }, kIdViewAccounting);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::Stats); }, kIdViewStats);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowPreviousDay(); }, kIdPreviousDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowNextDay(); }, kIdNextDay);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->ShowToday(); }, kIdToday);
     // F5 reloads the view shown; in the Desk view the panel takes F5 first (a new sale).
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (CurrentView() == View::Desk) m_desk->Reload();
+        else if (CurrentView() == View::Accounting) m_accounting->Reload();
+        else if (CurrentView() == View::Stats) m_stats->Reload();
         else m_planning->Reload();
     }, kIdRefresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Grid()->ZoomIn(); }, wxID_ZOOM_IN);
@@ -313,6 +338,30 @@ wxMenu* MainFrame::MakePlanningMenu()
     for (int id : {kIdCloseDepartures, kIdReopenClosures, kIdCrew, kIdTimetable})
         Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, id);
     return planning;
+}
+
+wxMenu* MainFrame::MakeAccountingMenu()
+{
+    auto* accounting = new wxMenu;
+    // The view's own entry has Ctrl+5 in the View menu; one accelerator per command.
+    accounting->Append(kIdViewAccounting, _("The &journal"), _("The journal, account balances and the check against the closings"));
+    accounting->AppendSeparator();
+    accounting->Append(kIdExport, _("&Export…"), _("FEC file, CSV files and PDF reports for the accountant"));
+    accounting->Append(kIdAccounts, _("A&ccounts…"), _("The account each payment method, VAT rate and voucher kind is booked to"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        // The period the Accounting view shows, once it has been opened; this month otherwise.
+        const auto today = m_session->Today();
+        const bool shown = m_accounting->IsLoaded();
+        const domain::LocalDate from = shown ? m_accounting->From() : today.year() / today.month() / date::day{1};
+        const domain::LocalDate to = shown ? m_accounting->To() : domain::LocalDate{today.year() / today.month() / date::last};
+        ShowExportDialog(this, m_session, from, to);
+    }, kIdExport);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        ShowAccountsDialog(this, m_session)->SetOnSaved([this] {
+            if (m_accounting->IsLoaded()) m_accounting->Reload();
+        });
+    }, kIdAccounts);
+    return accounting;
 }
 
 wxMenu* MainFrame::MakeHelpMenu()

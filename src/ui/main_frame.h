@@ -1,6 +1,6 @@
-// The main window: the views of DESIGN.md §7 that exist (Today, Desk, Planning, Week, Fleet, Staff) down the left,
-// the chosen view on the right, the store and the signed-in employee in the status bar; Edit's
-// undo and redo are the planning's history.
+// The main window: the views of DESIGN.md §7 that exist (Today, Desk, Planning, Week, Fleet, Staff,
+// Accounting, Stats) down the left, the chosen view on the right, the store and the signed-in employee in
+// the status bar; Edit's undo and redo are the planning's history.
 #pragma once
 
 #include "app/today.h"
@@ -15,6 +15,8 @@ class wxSimplebook;
 
 namespace narcisse::ui {
 
+class AccountingPanel;
+class StatsPanel;
 class DeskPanel;
 class FleetPanel;
 class NavBar;
@@ -26,7 +28,7 @@ class WeekView;
 class MainFrame : public wxFrame {
 public:
     // The views down the left, in this order (DESIGN.md §7); Today opens first.
-    enum class View { Today, Desk, Planning, Week, Fleet, Staff };
+    enum class View { Today, Desk, Planning, Week, Fleet, Staff, Accounting, Stats };
 
     explicit MainFrame(std::shared_ptr<Session> session);
 
@@ -37,6 +39,8 @@ public:
     DeskPanel* Desk() const { return m_desk; }
     FleetPanel* Fleet() const { return m_fleet; }
     StaffPanel* Staff() const { return m_staff; }
+    AccountingPanel* Accounting() const { return m_accounting; }
+    StatsPanel* Stats() const { return m_stats; }
 
     PlanningPanel* Planning() const { return m_planning; }
     NavBar* Navigation() const { return m_nav; }
@@ -51,6 +55,7 @@ private:
     wxMenu* MakeViewMenu();
     wxMenu* MakeDeskMenu();       // the ticket desk: sale, phone booking, find, end of day
     wxMenu* MakePlanningMenu();   // the schedule's actions: move, closures, crew, timetable, messages
+    wxMenu* MakeAccountingMenu(); // the journal, the exports, the accounts
     wxMenu* MakeHelpMenu();
     void BuildStatusBar();
     void OnAbout(wxCommandEvent& event);
@@ -65,6 +70,8 @@ private:
     DeskPanel* m_desk = nullptr;
     FleetPanel* m_fleet = nullptr;
     StaffPanel* m_staff = nullptr;
+    AccountingPanel* m_accounting = nullptr;
+    StatsPanel* m_stats = nullptr;
 };
 
 }  // namespace narcisse::ui

@@ -1,7 +1,11 @@
 // Measures and prints the performance budgets of DESIGN.md §10 that the storage layer answers for:
 // (a) one day's planning from an embedded store of 200,000 bookings, (b) one desk sale through
-// PgStore against the same SQL run bare by pgbench. Figures only: nothing here passes or fails.
+// PgStore against the same SQL run bare by pgbench, (c) the CSV export of 1,000,000 journal lines
+// against psql's \copy of the same rows, (d) the monthly PDF report of 20,000 payments.
+// Figures only: nothing here passes or fails.
+#include "app/accounting_exports.h"
 #include "app/demo_data.h"
+#include "app/fiscal_log.h"
 #include "app/planning.h"
 #include "app/sales.h"
 #include "app/store_factory.h"
@@ -26,6 +30,8 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
+#include <map>
 #include <numeric>
 #include <regex>
 #include <sstream>
@@ -42,7 +48,12 @@ struct Options {
     int bookings = 200'000;
     int planningRuns = 400;
     int sales = 2000;
+    int journalLines = 1'000'000;
+    int reportPayments = 20'000;
     bool quick = false;
+    std::string only;   // "c,d": the sections to run; empty: all
+
+    bool runs(char section) const { return only.empty() || only.find(section) != std::string::npos; }
 };
 
 struct Stats {
@@ -374,21 +385,283 @@ void benchSale(const Options& o) {
     row("ratio PgStore / minimal SQL", fixed(s.mean / minimal, 2) + "x");
 }
 
+
+// --- (c) the journal as CSV: PgStore vs psql \copy ------------------------------------------------
+
+constexpr int kLinesPerEntry = 3;   // a desk sale: the drawer or the card, the sale, the VAT
+
+// `lines` journal lines over the twelve months of 2026, frozen month by month through the store
+// (StoreWriter::freezeJournal, as closeMonth does): sales of 3 lines (530 or 511 or 517 / 706 /
+// 44571), 7 in 10 at the desk (VT), 3 in 10 online (BQ), numbered per journal over the year. The
+// last entry takes the lines left over, so the count is exact.
+void storeJournal(domain::Store& store, int lines) {
+    const int entries = std::max(1, lines / kLinesPerEntry);
+    std::map<Journal, std::int64_t> numbers;
+    int made = 0;
+    for (unsigned month = 1; month <= 12; ++month) {
+        const int first = static_cast<int>(static_cast<long long>(entries) * (month - 1) / 12);
+        const int last = static_cast<int>(static_cast<long long>(entries) * month / 12);
+        const date::year_month ym{date::year{2026}, date::month{month}};
+        const auto days = static_cast<int>(static_cast<unsigned>(date::year_month_day_last{ym / date::last}.day()));
+        std::vector<JournalEntry> monthEntries;
+        monthEntries.reserve(static_cast<std::size_t>(last - first));
+        for (int i = first; i < last; ++i) {
+            JournalEntry e;
+            const bool online = i % 10 >= 7;
+            e.journal = online ? Journal::Bank : Journal::Sales;
+            e.number = ++numbers[e.journal];
+            // Entries of a month in date order: day by day, as generated.
+            e.date = LocalDate{ym / date::day{static_cast<unsigned>(1 + (i - first) * days / std::max(1, last - first))}};
+            e.pieceDate = e.date;
+            e.pieceRef = online ? "pi_3P" + std::to_string(100000000 + i) : "T" + std::to_string(1000000 + i);
+            e.label = "Vente " + PublicRef::fromNumber(static_cast<std::uint64_t>(i) + 1).str();
+            e.source = (online ? "payment:" : "receipt:") + std::to_string(i + 1);
+            const Money total = Money::cents(1200 + (i % 37) * 100);
+            const Money vat = total.vatIncluded(1000);
+            const char* drawer = online ? "517" : i % 2 ? "511" : "530";
+            const char* drawerLabel = online ? "Stripe / PayPal" : i % 2 ? "Cartes bancaires à encaisser" : "Caisse";
+            e.lines = {{drawer, drawerLabel, total, Money{}, e.label},
+                       {"706", "Prestations de services", Money{}, total - vat, e.label},
+                       {"44571", "TVA collectée", Money{}, vat, e.label}};
+            if (i == entries - 1)   // the lines left over: one more credit each, of 0.01 € moved from 706
+                for (int extra = 0; extra < lines - entries * kLinesPerEntry; ++extra) {
+                    e.lines[1].credit -= Money::cents(1);
+                    e.lines.push_back({"706", "Prestations de services", Money{}, Money::cents(1), e.label});
+                }
+            made += static_cast<int>(e.lines.size());
+            monthEntries.push_back(std::move(e));
+        }
+        char period[8];
+        std::snprintf(period, sizeof period, "2026-%02u", month);
+        store.write([&](StoreWriter& w) {
+            w.freezeJournal(period, monthEntries, parseIsoUtc("2027-01-10T09:00:00Z", "now"));
+        });
+    }
+    if (made != lines) throw std::runtime_error("stored " + std::to_string(made) + " lines, not " + std::to_string(lines));
+}
+
+std::string psqlProgram() {
+    for (const char* candidate : {"/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql"})
+        if (std::filesystem::exists(candidate)) return candidate;
+    return "psql";
+}
+
+// exportJournalCsv's columns and order (app/accounting_exports.cpp), as SQL over the frozen tables:
+// journal, number, date, piece, piece date, label (the line's, else the entry's), account, account
+// label, debit, credit (euros with two decimals).
+constexpr const char* kJournalCopy =
+    "\\copy (SELECT e.journal, e.number, e.entry_date AS date, e.piece_ref AS piece, e.piece_date AS \"piece date\", "
+    "CASE WHEN l.label = '' THEN e.label ELSE l.label END AS label, l.account, l.account_label AS \"account label\", "
+    "(l.debit_cents / 100.0)::numeric(16, 2) AS debit, (l.credit_cents / 100.0)::numeric(16, 2) AS credit "
+    "FROM journal_entries e JOIN journal_lines l ON l.entry = e.id "
+    "WHERE e.entry_date >= '2026-01-01' AND e.entry_date <= '2026-12-31' "
+    "ORDER BY e.entry_date, e.journal, e.number, e.id, l.line_no) TO '%FILE%' WITH (FORMAT csv, HEADER)";
+
+void runPsqlCopy(const std::string& conninfo, const std::string& file) {
+    std::string copy = kJournalCopy;
+    copy.replace(copy.find("%FILE%"), 6, file);
+    const std::string command =
+        shellQuoted(psqlProgram()) + " -X -q -v ON_ERROR_STOP=1 -d " + shellQuoted(conninfo) + " -c " + shellQuoted(copy) + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run psql");
+    std::string output;
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    if (::pclose(pipe) != 0) throw std::runtime_error("psql \\copy failed:\n" + output);
+}
+
+// The file without its line ends' CR (the CSV writer ends lines with CR LF as RFC 4180 says, COPY with LF).
+std::string withoutCr(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::erase(text, '\r');
+    return text;
+}
+
+double median(std::vector<double> v) { return statsOf(std::move(v)).median; }
+
+// The store's part of the export alone: every line read, nothing written (where the time goes).
+double readAllLines(domain::Store& store, LocalDate from, LocalDate to) {
+    const auto start = Stopwatch::now();
+    std::int64_t lines = 0;
+    store.read([&](StoreReader& r) { r.forEachJournalLine(from, to, [&](const JournalEntry&) { ++lines; }); });
+    return msSince(start);
+}
+
+void benchJournalCsv(const Options& o) {
+    std::cout << "\n(c) The journal as CSV: app::exportJournalCsv over a year of " << thousands(o.journalLines)
+              << " frozen lines vs psql \\copy of the same rows\n";
+    const LocalDate from{date::year{2026}, date::month{1}, date::day{1}};
+    const LocalDate to{date::year{2026}, date::month{12}, date::day{31}};
+    const int runs = o.quick ? 2 : 3;
+    test::TempDir dir;
+    const auto storeFile = dir.file("journal.csv");
+    const auto copyFile = dir.file("copy.csv");
+
+    // The embedded store, for scale.
+    {
+        const auto path = dir.file("journal.db");
+        auto store = app::openStore(path);
+        const auto fill = Stopwatch::now();
+        storeJournal(*store, o.journalLines);
+        const double fillMs = msSince(fill);
+        std::vector<double> times, reads;
+        std::int64_t rows = 0;
+        for (int i = 0; i < runs; ++i) {
+            const auto start = Stopwatch::now();
+            rows = app::exportJournalCsv(*store, from, to, app::CsvFormat::Rfc4180, storeFile);
+            times.push_back(msSince(start));
+            reads.push_back(readAllLines(*store, from, to));
+        }
+        std::cout << "  SQLite: " << thousands(rows) << " lines stored in " << fixed(fillMs / 1000, 1) << " s (12 months, "
+                  << "freezeJournal); " << thousands(static_cast<long long>(std::filesystem::file_size(storeFile) / 1024))
+                  << " KiB of CSV\n";
+        row("", "median", "min", "", "");
+        row("SqliteStore, exportJournalCsv (s)", fixed(median(times) / 1000, 2),
+            fixed(*std::min_element(times.begin(), times.end()) / 1000, 2));
+        row("  of which reading the lines (s)", fixed(median(reads) / 1000, 2),
+            fixed(*std::min_element(reads.begin(), reads.end()) / 1000, 2));
+        std::filesystem::remove(path);
+    }
+
+    if (o.pg.empty()) {
+        std::cout << "  PostgreSQL skipped: give --pg CONNINFO or set NARCISSE_TEST_PG (scripts/bench starts one)\n";
+        return;
+    }
+    ::setenv("NARCISSE_TEST_PG", o.pg.c_str(), 1);
+    const std::string db = test::freshPgDatabase();
+    auto store = app::openStore(db);
+    const auto fill = Stopwatch::now();
+    storeJournal(*store, o.journalLines);
+    const double fillMs = msSince(fill);
+    std::vector<double> storeTimes, readTimes, copyTimes;
+    std::int64_t rows = 0;
+    for (int i = 0; i < runs; ++i) {   // alternated, so that neither gets a warmer cache
+        auto start = Stopwatch::now();
+        rows = app::exportJournalCsv(*store, from, to, app::CsvFormat::Rfc4180, storeFile);
+        storeTimes.push_back(msSince(start));
+        readTimes.push_back(readAllLines(*store, from, to));
+        start = Stopwatch::now();
+        runPsqlCopy(db, copyFile);
+        copyTimes.push_back(msSince(start));
+    }
+    const bool same = withoutCr(storeFile) == withoutCr(copyFile);
+    std::cout << "  " << store->describe() << ": " << thousands(rows) << " lines stored in " << fixed(fillMs / 1000, 1)
+              << " s; " << runs << " runs each, alternated; the two files "
+              << (same ? "hold the same bytes (line ends aside)" : "DIFFER") << "\n\n";
+    row("", "median", "min", "", "");
+    row("PgStore, exportJournalCsv (s)", fixed(median(storeTimes) / 1000, 2),
+        fixed(*std::min_element(storeTimes.begin(), storeTimes.end()) / 1000, 2));
+    row("  of which reading the lines (s)", fixed(median(readTimes) / 1000, 2),
+        fixed(*std::min_element(readTimes.begin(), readTimes.end()) / 1000, 2));
+    row("psql \\copy, same rows (s)", fixed(median(copyTimes) / 1000, 2),
+        fixed(*std::min_element(copyTimes.begin(), copyTimes.end()) / 1000, 2));
+    std::cout << '\n';
+    row("ratio PgStore / psql \\copy", fixed(median(storeTimes) / median(copyTimes), 2) + "x", "", "", "budget <= 1.5x");
+}
+
+// --- (d) the monthly PDF report ---------------------------------------------------------------------
+
+// `payments` rides paid in July 2026, spread evenly over the month, written straight through the
+// store in one transaction (what sellAtDesk writes, without the seat checks): 7 in 10 at the desk
+// (cash or card, a sealed payment and a receipt), 3 in 10 online (Stripe, a sealed payment).
+void storePayments(domain::Store& store, const Uuid& boat, int payments) {
+    const BusinessZone zone("Europe/Paris");
+    const Instant monthStart = zone.startOfDay(LocalDate{date::year{2026}, date::month{7}, date::day{1}});
+    const std::int64_t span = 31LL * 86400;
+    store.write([&](StoreWriter& w) {
+        const std::string desk = app::deskId(w);
+        for (int i = 0; i < payments; ++i) {
+            const Instant at = monthStart + std::chrono::seconds{span * i / payments};
+            const bool online = i % 10 >= 7;
+            const int adults = 1 + i % 3;
+            Booking b;
+            b.id = Uuid::generate();
+            b.ref = PublicRef::fromNumber(static_cast<std::uint64_t>(i) + 1);
+            b.boatId = boat;
+            b.departureStart = zone.at(zone.localDate(at), Minutes{18 * 60});
+            b.departureEnd = b.departureStart + Minutes{45};
+            b.party = {adults, 0, 0};
+            b.channel = online ? Channel::Web : Channel::Desk;
+            b.state = BookingState::Confirmed;
+            b.total = Money::cents(1200) * adults;
+            b.createdAt = at;
+            w.insertBooking(b);
+            const PaymentMethod method = online ? PaymentMethod::Stripe : i % 2 ? PaymentMethod::Card : PaymentMethod::Cash;
+            app::recordPayment(w, {Uuid::generate(), b.id, method, b.total, PaymentStatus::Succeeded,
+                                   online ? "pi_3P" + std::to_string(100000000 + i) : "", at});
+            if (online) continue;
+            Receipt receipt;
+            receipt.kind = ReceiptKind::Sale;
+            receipt.issuedAt = at;
+            receipt.desk = desk;
+            receipt.operatorName = "narcisse-bench";
+            receipt.reference = b.ref.str();
+            receipt.departure = isoDate(zone.localDate(at)) + " 18:00 · Boat 1";
+            receipt.party = b.party.summary();
+            receipt.lines = {{"Adulte", adults, Money::cents(1200), b.total, 1000, b.total.vatIncluded(1000)}};
+            receipt.total = b.total;
+            receipt.payments = {{method, b.total, method == PaymentMethod::Cash ? b.total : Money{}, Money{}, "", false}};
+            app::issueReceipt(w, receipt);
+        }
+    });
+}
+
+void benchMonthlyReport(const Options& o) {
+    std::cout << "\n(d) The monthly PDF report (app::writeMonthlyReport, SQLite) of " << thousands(o.reportPayments)
+              << " payments in July 2026\n";
+    test::TempDir dir;
+    const auto path = dir.file("report.db");
+    const Uuid boat = seedFleet(path);
+    auto store = app::openStore(path);
+    const auto fill = Stopwatch::now();
+    storePayments(*store, boat, o.reportPayments);
+    const double fillMs = msSince(fill);
+    const auto pdf = dir.file("july.pdf");
+    const int runs = o.quick ? 3 : 5;
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Stopwatch::now();
+        app::writeMonthlyReport(*store, 2026, 7, pdf);
+        times.push_back(msSince(start));
+    }
+    const auto s = statsOf(times);
+    std::cout << "  " << thousands(o.reportPayments) << " payments (7 in 10 at the desk with a receipt, 3 in 10 online) "
+              << "stored in " << fixed(fillMs / 1000, 1) << " s; the PDF: "
+              << thousands(static_cast<long long>(std::filesystem::file_size(pdf) / 1024)) << " KiB; " << runs << " runs\n\n";
+    row("", "median", "min", "max", "budget");
+    row("writeMonthlyReport (ms)", fixed(s.median, 1), fixed(s.min, 1), fixed(s.max, 1), "<= 1 s");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     Options o;
     if (const char* pg = std::getenv("NARCISSE_TEST_PG")) o.pg = pg;
-    CLI::App cli("narcisse-bench: the storage performance budgets of DESIGN.md §10, measured and printed");
+    CLI::App cli("narcisse-bench: the performance budgets of DESIGN.md §10, measured and printed");
     cli.add_option("--pg", o.pg, "PostgreSQL admin connection string (default: $NARCISSE_TEST_PG)");
     auto* bookings = cli.add_option("--bookings", o.bookings, "bookings in the embedded store (default 200000)")
                          ->check(CLI::Range(0, 1'000'000));
-    cli.add_flag("--quick", o.quick, "a smaller run for a quick look: 50,000 bookings, 200 plannings, 300 sales");
+    auto* lines = cli.add_option("--journal-lines", o.journalLines, "journal lines exported in (c) (default 1000000)")
+                      ->check(CLI::Range(3, 10'000'000));
+    auto* payments = cli.add_option("--report-payments", o.reportPayments, "payments of the month in (d) (default 20000)")
+                         ->check(CLI::Range(1, 1'000'000));
+    cli.add_option("--only", o.only, "the sections to run, e.g. \"c,d\" (default: all of a,b,c,d)")
+        ->check(CLI::Validator(
+            [](std::string& s) {
+                return s.find_first_not_of("abcd,") == std::string::npos ? std::string() : "sections are a, b, c and d";
+            },
+            "a,b,c,d"));
+    cli.add_flag("--quick", o.quick,
+                 "a smaller run for a quick look: 50,000 bookings, 200 plannings, 300 sales, 100,000 journal\n"
+                 "lines, 5,000 payments in the report");
     CLI11_PARSE(cli, argc, argv);
     if (o.quick) {
         if (bookings->count() == 0) o.bookings = 50'000;
         o.planningRuns = 200;
         o.sales = 300;
+        if (lines->count() == 0) o.journalLines = 100'000;
+        if (payments->count() == 0) o.reportPayments = 5'000;
     }
 
     std::cout << "narcisse-bench: " << std::thread::hardware_concurrency() << " CPUs"
@@ -399,9 +672,13 @@ int main(int argc, char** argv) {
 #endif
               << (o.quick ? ", quick run" : "") << '\n';
     try {
-        benchPlanning(o, 7, "a history of seven seasons");
-        benchPlanning(o, 1, "the same bookings crammed into one season (worst case)");
-        benchSale(o);
+        if (o.runs('a')) {
+            benchPlanning(o, 7, "a history of seven seasons");
+            benchPlanning(o, 1, "the same bookings crammed into one season (worst case)");
+        }
+        if (o.runs('b')) benchSale(o);
+        if (o.runs('c')) benchJournalCsv(o);
+        if (o.runs('d')) benchMonthlyReport(o);
     } catch (const std::exception& e) {
         std::cerr << "narcisse-bench: " << e.what() << '\n';
         return 1;

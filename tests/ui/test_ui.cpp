@@ -142,7 +142,7 @@ TEST_CASE("the main window shows the planning of 14 July 2026", "[ui]")
     {
         // Only the views that exist: no empty placeholders.
         CHECK(frame->Navigation()->Labels() ==
-              std::vector<wxString>{"Today", "Desk", "Planning", "Week", "Fleet", "Staff"});
+              std::vector<wxString>{"Today", "Desk", "Planning", "Week", "Fleet", "Staff", "Accounting", "Stats"});
     }
 
     SECTION("the status bar names the store file and the employee")
