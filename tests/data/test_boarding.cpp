@@ -192,6 +192,7 @@ TEMPLATE_TEST_CASE("end of day: a preview first, then boarded → COMPLETED, pai
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     const auto boarded = sell(*store, clock, 2, "10:00", "Marie Dupont");
     const auto absent = sell(*store, clock, 1, "10:30", "Hans Meier");
+    clock.set(at("2026-07-14T06:01:00Z"));   // after the first: one departure's bookings list by creation
     const auto phone = sell(*store, clock, 1, "10:00", "", false);
     const auto later = sell(*store, clock, 1, "12:00", "Zoë Weiß");
     clock.set(at("2026-07-14T07:55:00Z"));
