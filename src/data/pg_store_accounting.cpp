@@ -159,29 +159,39 @@ std::vector<JournalEntry> PgAccounting::journalEntries(LocalDate from, LocalDate
 
 void PgAccounting::forEachJournalLine(LocalDate from, LocalDate to,
                                       const std::function<void(const JournalEntry& entry)>& line) {
-    const std::string cursor = "journal_lines_" + std::to_string(++m_cursors);
-    m_tx.exec0("DECLARE " + cursor + " NO SCROLL CURSOR FOR " +
-               journalLinesSql(m_tx.quote(isoDate(from)), m_tx.quote(isoDate(to))));
-    const std::string fetch = "FETCH FORWARD " + std::to_string(kFetchSize) + " FROM " + cursor;
+    // COPY (query) TO STDOUT streams the rows as the server produces them — the way psql's \copy
+    // reads — instead of a cursor's round trips. libpqxx 6.4's stream_from takes a "table name"
+    // that it places after COPY: a parenthesised query is what PostgreSQL accepts there.
+    pqxx::stream_from stream(m_tx, "(" + journalLinesSql(m_tx.quote(isoDate(from)), m_tx.quote(isoDate(to))) + ")");
+    std::tuple<std::int64_t, std::string, std::int64_t, std::string, std::string, std::string, std::string, std::string,
+               std::string, std::string, std::int64_t, std::int64_t, std::string>
+        row;
     JournalEntry e;
     e.lines.resize(1);
     std::int64_t current = 0;
     bool first = true;
-    for (;;) {
-        const pqxx::result batch = m_tx.exec(fetch);
-        for (const auto& row : batch) {
-            const auto id = row[0].as<std::int64_t>();
-            if (first || id != current) {
-                first = false;
-                current = id;
-                entryOf(row, e);
-            }
-            e.lines[0] = lineOf(row);
-            line(e);
+    while (stream >> row) {
+        const auto id = std::get<0>(row);
+        if (first || id != current) {
+            first = false;
+            current = id;
+            e.journal = parseJournalCode(std::get<1>(row)).value_or(Journal::Misc);
+            e.number = std::get<2>(row);
+            e.date = parseDate(std::get<3>(row), "entry_date");
+            e.pieceRef = std::move(std::get<4>(row));
+            e.pieceDate = parseDate(std::get<5>(row), "piece_date");
+            e.label = std::move(std::get<6>(row));
+            e.source = std::move(std::get<7>(row));
         }
-        if (batch.size() < static_cast<pqxx::result::size_type>(kFetchSize)) break;
+        JournalLine& l = e.lines[0];
+        l.account = std::move(std::get<8>(row));
+        l.accountLabel = std::move(std::get<9>(row));
+        l.debit = Money::cents(std::get<10>(row));
+        l.credit = Money::cents(std::get<11>(row));
+        l.label = std::move(std::get<12>(row));
+        line(e);
     }
-    m_tx.exec0("CLOSE " + cursor);
+    stream.complete();
 }
 
 std::map<Journal, std::int64_t> PgAccounting::lastJournalNumbers(LocalDate from, LocalDate to) {

@@ -28,12 +28,6 @@ public:
     // The entries and lines go in by COPY (two streams), with ids reserved from the identity first.
     void freezeJournal(const std::string& period, const std::vector<domain::JournalEntry>& entries,
                        domain::Instant at) override;
-
-    // Lines fetched per round trip by forEachJournalLine.
-    static constexpr int kFetchSize = 10000;
-
-private:
-    int m_cursors = 0;   // names the cursors of this transaction apart
 };
 
 }  // namespace narcisse::data
