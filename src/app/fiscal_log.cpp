@@ -33,6 +33,12 @@ void recordRefund(StoreWriter& w, const Refund& refund) {
 }
 
 Receipt issueReceipt(StoreWriter& w, Receipt receipt) {
+    // A receipt belongs to its day's Z: once the day is closed, nothing more can be added to it.
+    const BusinessZone zone(w.setting(setting_keys::kTimeZone).value_or(BusinessSettings{}.timeZone));
+    const LocalDate day = zone.localDate(receipt.issuedAt);
+    if (const auto closed = w.chainRecordsOfEntity(Chain::Closing, closingKey(ClosingPeriod::Day, day)); !closed.empty())
+        throw ConflictError("the cash of " + isoDate(day) + " is closed (Z #" + std::to_string(closed.front().seq) +
+                            "): no receipt can be issued on that day any more");
     receipt.vat = receiptVat(receipt.lines, receipt.payments);
     const ChainRecord record = seal(w, Chain::Receipt, receipt.issuedAt, receipt.reference, receipt.canonical());
     receipt.number = record.seq;

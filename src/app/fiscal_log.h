@@ -21,6 +21,7 @@ void recordPayment(domain::StoreWriter& w, const domain::Payment& payment);
 void recordRefund(domain::StoreWriter& w, const domain::Refund& refund);
 
 // Numbers, seals and returns the receipt (number and hash filled in). Computes its VAT split first.
+// ConflictError when the receipt's day already has its daily closing (it could never be counted).
 domain::Receipt issueReceipt(domain::StoreWriter& w, domain::Receipt receipt);
 
 // One line in the technical event journal.

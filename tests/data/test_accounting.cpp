@@ -3,6 +3,7 @@
 // closing (in month order), the chart of accounts from the settings, the view's filters and the
 // check against the daily closings.
 #include "app/accounting.h"
+#include "app/fiscal_log.h"
 #include "app/cancellation.h"
 #include "app/cash_drawer.h"
 #include "app/desk.h"
@@ -345,14 +346,28 @@ TEMPLATE_TEST_CASE("the journal's totals by method and VAT match the daily closi
     clock.set(at("2026-07-13T18:00:00Z"));
     closeDay(*store, clock, day(2026, 7, 13), "100x1,20x1,10x1,1x1");   // 131.00
 
-    // The 14th: a sale, the day closed, then a voucher sold at 21:00 — after the Z.
+    // The 14th: a sale, the day closed; a voucher sold at 21:00 — after the Z — is refused, so the
+    // difference comes from a receipt another program wrote past the rule (sealed straight in).
     clock.set(at("2026-07-14T06:00:00Z"));
     app::openCashSession(*store, clock, CashCount::parse("50x2", "count"), std::nullopt);
     deskSale(*store, clock, bastilleDay(), "10:00", {1, 0, 0}, {cash(1200)});
     clock.set(at("2026-07-14T18:00:00Z"));
     closeDay(*store, clock, bastilleDay(), "100x1,10x1,2x1");
     clock.set(at("2026-07-14T19:00:00Z"));
-    voucher(*store, clock, 5000, PaymentMethod::Card);
+    CHECK_THROWS_WITH(voucher(*store, clock, 5000, PaymentMethod::Card),
+                      "the cash of 2026-07-14 is closed (Z #2): no receipt can be issued on that day any more");
+    store->write([&](StoreWriter& w) {
+        Receipt late;
+        late.kind = ReceiptKind::VoucherSale;
+        late.issuedAt = clock.now();
+        late.desk = "DESK-2";
+        late.reference = GiftCode::fromNumber(4711).str();
+        late.lines = {{"Bon cadeau", 1, Money::cents(5000), Money::cents(5000), 1000, Money::cents(455)}};
+        late.payments = {{PaymentMethod::Card, Money::cents(5000), Money::zero(), Money::zero(), "", false}};
+        late.total = Money::cents(5000);
+        late.vat = receiptVat(late.lines, late.payments);
+        app::seal(w, Chain::Receipt, late.issuedAt, late.reference, late.canonical());
+    });
     // The 15th: a sale, the day not closed yet.
     clock.set(at("2026-07-15T06:00:00Z"));
     deskSale(*store, clock, day(2026, 7, 15), "10:00", {1, 0, 0}, {card(1200)});
