@@ -4,7 +4,9 @@
 
 #include "data/pg_store.h"
 #include "domain/errors.h"
+#include "domain/cash.h"
 #include "domain/payment.h"
+#include "domain/voucher.h"
 
 #include <pqxx/pqxx>
 
@@ -94,5 +96,48 @@ private:
     pqxx::connection m_connection;
     std::unordered_set<std::string> m_prepared;
 };
+
+// Row readers shared by every query that returns these columns, in this order.
+// payments: id, booking_id, method, currency, amount_cents, status, provider_ref, created_at (epoch).
+inline domain::Payment paymentOf(const pqxx::row& row) {
+    domain::Payment p;
+    p.id = uuidOf(row[0]);
+    p.bookingId = uuidOf(row[1]);
+    p.method = enumOf<domain::PaymentMethod>(row[2], domain::parsePaymentMethod);
+    p.amount = domain::Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>());
+    p.status = enumOf<domain::PaymentStatus>(row[5], domain::parsePaymentStatus);
+    p.providerRef = row[6].as<std::string>();
+    p.createdAt = instantOf(row[7]);
+    return p;
+}
+
+// cash_movements: id, session_id, at (epoch), amount_cents, currency, reason, bank_deposit, employee_id.
+inline domain::CashMovement cashMovementOf(const pqxx::row& row) {
+    domain::CashMovement m;
+    m.id = uuidOf(row[0]);
+    m.sessionId = uuidOf(row[1]);
+    m.at = instantOf(row[2]);
+    m.amount = domain::Money::cents(row[3].as<std::int64_t>(), row[4].as<std::string>());
+    m.reason = row[5].as<std::string>();
+    m.bankDeposit = row[6].as<bool>();
+    m.employeeId = optionalUuid(row[7]);
+    return m;
+}
+
+// voucher_movements: id, voucher_id, at (epoch), kind, amount_cents, currency, booking_id, new_expiry,
+// employee_id, note.
+inline domain::VoucherMovement voucherMovementOf(const pqxx::row& row) {
+    domain::VoucherMovement m;
+    m.id = uuidOf(row[0]);
+    m.voucherId = uuidOf(row[1]);
+    m.at = instantOf(row[2]);
+    m.kind = enumOf<domain::VoucherMovementKind>(row[3], domain::parseVoucherMovementKind);
+    m.amount = domain::Money::cents(row[4].as<std::int64_t>(), row[5].as<std::string>());
+    m.bookingId = optionalUuid(row[6]);
+    m.newExpiry = optionalDate(row[7]);
+    m.employeeId = optionalUuid(row[8]);
+    m.note = row[9].as<std::string>();
+    return m;
+}
 
 }  // namespace narcisse::data

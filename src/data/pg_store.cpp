@@ -273,17 +273,7 @@ public:
 
     std::vector<Payment> paymentsOfBooking(const Uuid& bookingId) override {
         std::vector<Payment> out;
-        for (const auto& row : exec(kSelectPayments, bookingId.str())) {
-            Payment p;
-            p.id = uuidOf(row[0]);
-            p.bookingId = uuidOf(row[1]);
-            p.method = enumOf<PaymentMethod>(row[2], parsePaymentMethod);
-            p.amount = Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>());
-            p.status = enumOf<PaymentStatus>(row[5], parsePaymentStatus);
-            p.providerRef = row[6].as<std::string>();
-            p.createdAt = instantOf(row[7]);
-            out.push_back(std::move(p));
-        }
+        for (const auto& row : exec(kSelectPayments, bookingId.str())) out.push_back(paymentOf(row));
         return out;
     }
 

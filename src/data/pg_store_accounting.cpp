@@ -87,17 +87,7 @@ JournalLine lineOf(const pqxx::row& row) {
 
 std::vector<Payment> PgAccounting::paymentsBetween(Instant from, Instant to) {
     std::vector<Payment> out;
-    for (const auto& row : exec(kPaymentsBetween, epochOf(from), epochOf(to))) {
-        Payment p;
-        p.id = uuidOf(row[0]);
-        p.bookingId = uuidOf(row[1]);
-        p.method = enumOf<PaymentMethod>(row[2], parsePaymentMethod);
-        p.amount = Money::cents(row[4].as<std::int64_t>(), row[3].as<std::string>());
-        p.status = enumOf<PaymentStatus>(row[5], parsePaymentStatus);
-        p.providerRef = row[6].as<std::string>();
-        p.createdAt = instantOf(row[7]);
-        out.push_back(std::move(p));
-    }
+    for (const auto& row : exec(kPaymentsBetween, epochOf(from), epochOf(to))) out.push_back(paymentOf(row));
     return out;
 }
 
@@ -109,35 +99,13 @@ std::vector<Refund> PgAccounting::refundsBetween(Instant from, Instant to) {
 
 std::vector<CashMovement> PgAccounting::cashMovementsBetween(Instant from, Instant to) {
     std::vector<CashMovement> out;
-    for (const auto& row : exec(kCashMovementsBetween, epochOf(from), epochOf(to))) {
-        CashMovement m;
-        m.id = uuidOf(row[0]);
-        m.sessionId = uuidOf(row[1]);
-        m.at = instantOf(row[2]);
-        m.amount = Money::cents(row[3].as<std::int64_t>(), row[4].as<std::string>());
-        m.reason = row[5].as<std::string>();
-        m.bankDeposit = row[6].as<bool>();
-        m.employeeId = optionalUuid(row[7]);
-        out.push_back(std::move(m));
-    }
+    for (const auto& row : exec(kCashMovementsBetween, epochOf(from), epochOf(to))) out.push_back(cashMovementOf(row));
     return out;
 }
 
 std::vector<VoucherMovement> PgAccounting::voucherMovementsBetween(Instant from, Instant to) {
     std::vector<VoucherMovement> out;
-    for (const auto& row : exec(kVoucherMovementsBetween, epochOf(from), epochOf(to))) {
-        VoucherMovement m;
-        m.id = uuidOf(row[0]);
-        m.voucherId = uuidOf(row[1]);
-        m.at = instantOf(row[2]);
-        m.kind = enumOf<VoucherMovementKind>(row[3], parseVoucherMovementKind);
-        m.amount = Money::cents(row[4].as<std::int64_t>(), row[5].as<std::string>());
-        m.bookingId = optionalUuid(row[6]);
-        m.newExpiry = optionalDate(row[7]);
-        m.employeeId = optionalUuid(row[8]);
-        m.note = row[9].as<std::string>();
-        out.push_back(std::move(m));
-    }
+    for (const auto& row : exec(kVoucherMovementsBetween, epochOf(from), epochOf(to))) out.push_back(voucherMovementOf(row));
     return out;
 }
 

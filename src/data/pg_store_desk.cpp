@@ -149,15 +149,7 @@ static constexpr Sql kPaymentById{"select_payment_by_id", R"(
 std::optional<Payment> PgDesk::paymentById(const Uuid& id) {
     const auto r = exec(kPaymentById, id.str());
     if (r.empty()) return std::nullopt;
-    Payment p;
-    p.id = uuidOf(r[0][0]);
-    p.bookingId = uuidOf(r[0][1]);
-    p.method = enumOf<PaymentMethod>(r[0][2], parsePaymentMethod);
-    p.amount = Money::cents(r[0][4].as<std::int64_t>(), r[0][3].as<std::string>());
-    p.status = enumOf<PaymentStatus>(r[0][5], parsePaymentStatus);
-    p.providerRef = r[0][6].as<std::string>();
-    p.createdAt = instantOf(r[0][7]);
-    return p;
+    return paymentOf(r[0]);
 }
 
 static constexpr Sql kRefundById{"select_refund_by_id", R"(
@@ -304,19 +296,7 @@ static constexpr Sql kInsertVoucherMovement{"insert_voucher_movement", R"(
 
 std::vector<VoucherMovement> PgDesk::voucherMovements(const Uuid& voucherId) {
     std::vector<VoucherMovement> out;
-    for (const auto& row : exec(kVoucherMovements, voucherId.str())) {
-        VoucherMovement m;
-        m.id = uuidOf(row[0]);
-        m.voucherId = uuidOf(row[1]);
-        m.at = instantOf(row[2]);
-        m.kind = enumOf<VoucherMovementKind>(row[3], parseVoucherMovementKind);
-        m.amount = Money::cents(row[4].as<std::int64_t>(), row[5].as<std::string>());
-        m.bookingId = optionalUuid(row[6]);
-        m.newExpiry = optionalDate(row[7]);
-        m.employeeId = optionalUuid(row[8]);
-        m.note = row[9].as<std::string>();
-        out.push_back(std::move(m));
-    }
+    for (const auto& row : exec(kVoucherMovements, voucherId.str())) out.push_back(voucherMovementOf(row));
     return out;
 }
 
@@ -388,17 +368,7 @@ static constexpr Sql kInsertCashMovement{"insert_cash_movement", R"(
 
 std::vector<CashMovement> PgDesk::cashMovements(const Uuid& sessionId) {
     std::vector<CashMovement> out;
-    for (const auto& row : exec(kCashMovements, sessionId.str())) {
-        CashMovement m;
-        m.id = uuidOf(row[0]);
-        m.sessionId = uuidOf(row[1]);
-        m.at = instantOf(row[2]);
-        m.amount = Money::cents(row[3].as<std::int64_t>(), row[4].as<std::string>());
-        m.reason = row[5].as<std::string>();
-        m.bankDeposit = row[6].as<bool>();
-        m.employeeId = optionalUuid(row[7]);
-        out.push_back(std::move(m));
-    }
+    for (const auto& row : exec(kCashMovements, sessionId.str())) out.push_back(cashMovementOf(row));
     return out;
 }
 

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "domain/errors.h"
+#include "domain/cash.h"
 #include "domain/payment.h"
+#include "domain/voucher.h"
 #include "domain/time.h"
 #include "domain/uuid.h"
 
@@ -41,6 +43,49 @@ E enumOf(const SQLite::Column& c, std::optional<E> (*parse)(std::string_view)) {
     auto v = parse(text);
     if (!v) throw domain::StoreUnavailable("the database holds an unknown value \"" + text + "\" in " + c.getName());
     return *v;
+}
+
+// Row readers shared by every query that returns these columns, in this order.
+// payments: id, booking_id, method, currency, amount_cents, status, provider_ref, created_at.
+inline domain::Payment paymentOf(SQLite::Statement& s) {
+    domain::Payment p;
+    p.id = uuidOf(s.getColumn(0));
+    p.bookingId = uuidOf(s.getColumn(1));
+    p.method = enumOf<domain::PaymentMethod>(s.getColumn(2), domain::parsePaymentMethod);
+    p.amount = domain::Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString());
+    p.status = enumOf<domain::PaymentStatus>(s.getColumn(5), domain::parsePaymentStatus);
+    p.providerRef = s.getColumn(6).getString();
+    p.createdAt = instantOf(s.getColumn(7));
+    return p;
+}
+
+// cash_movements: id, session_id, at, amount_cents, currency, reason, bank_deposit, employee_id.
+inline domain::CashMovement cashMovementOf(SQLite::Statement& s) {
+    domain::CashMovement m;
+    m.id = uuidOf(s.getColumn(0));
+    m.sessionId = uuidOf(s.getColumn(1));
+    m.at = instantOf(s.getColumn(2));
+    m.amount = domain::Money::cents(s.getColumn(3).getInt64(), s.getColumn(4).getString());
+    m.reason = s.getColumn(5).getString();
+    m.bankDeposit = s.getColumn(6).getInt() != 0;
+    m.employeeId = optionalUuid(s.getColumn(7));
+    return m;
+}
+
+// voucher_movements: id, voucher_id, at, kind, amount_cents, currency, booking_id, new_expiry,
+// employee_id, note.
+inline domain::VoucherMovement voucherMovementOf(SQLite::Statement& s) {
+    domain::VoucherMovement m;
+    m.id = uuidOf(s.getColumn(0));
+    m.voucherId = uuidOf(s.getColumn(1));
+    m.at = instantOf(s.getColumn(2));
+    m.kind = enumOf<domain::VoucherMovementKind>(s.getColumn(3), domain::parseVoucherMovementKind);
+    m.amount = domain::Money::cents(s.getColumn(4).getInt64(), s.getColumn(5).getString());
+    m.bookingId = optionalUuid(s.getColumn(6));
+    if (!s.getColumn(7).isNull()) m.newExpiry = domain::parseDate(s.getColumn(7).getString(), "new_expiry");
+    m.employeeId = optionalUuid(s.getColumn(8));
+    m.note = s.getColumn(9).getString();
+    return m;
 }
 
 inline void bindOptional(SQLite::Statement& s, int index, const std::optional<domain::Uuid>& u) {

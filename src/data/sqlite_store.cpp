@@ -323,17 +323,7 @@ public:
         auto& s = statement(kSelectPayments);
         s.bind(1, bookingId.str());
         std::vector<Payment> out;
-        while (s.executeStep()) {
-            Payment p;
-            p.id = uuidOf(s.getColumn(0));
-            p.bookingId = uuidOf(s.getColumn(1));
-            p.method = enumOf<PaymentMethod>(s.getColumn(2), parsePaymentMethod);
-            p.amount = Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString());
-            p.status = enumOf<PaymentStatus>(s.getColumn(5), parsePaymentStatus);
-            p.providerRef = s.getColumn(6).getString();
-            p.createdAt = instantOf(s.getColumn(7));
-            out.push_back(std::move(p));
-        }
+        while (s.executeStep()) out.push_back(paymentOf(s));
         return out;
     }
 

@@ -74,17 +74,7 @@ std::vector<Payment> SqliteAccounting::paymentsBetween(Instant from, Instant to)
     s.bind(1, isoUtc(from));
     s.bind(2, isoUtc(to));
     std::vector<Payment> out;
-    while (s.executeStep()) {
-        Payment p;
-        p.id = uuidOf(s.getColumn(0));
-        p.bookingId = uuidOf(s.getColumn(1));
-        p.method = enumOf<PaymentMethod>(s.getColumn(2), parsePaymentMethod);
-        p.amount = Money::cents(s.getColumn(4).getInt64(), s.getColumn(3).getString());
-        p.status = enumOf<PaymentStatus>(s.getColumn(5), parsePaymentStatus);
-        p.providerRef = s.getColumn(6).getString();
-        p.createdAt = instantOf(s.getColumn(7));
-        out.push_back(std::move(p));
-    }
+    while (s.executeStep()) out.push_back(paymentOf(s));
     return out;
 }
 
@@ -102,17 +92,7 @@ std::vector<CashMovement> SqliteAccounting::cashMovementsBetween(Instant from, I
     s.bind(1, isoUtc(from));
     s.bind(2, isoUtc(to));
     std::vector<CashMovement> out;
-    while (s.executeStep()) {
-        CashMovement m;
-        m.id = uuidOf(s.getColumn(0));
-        m.sessionId = uuidOf(s.getColumn(1));
-        m.at = instantOf(s.getColumn(2));
-        m.amount = Money::cents(s.getColumn(3).getInt64(), s.getColumn(4).getString());
-        m.reason = s.getColumn(5).getString();
-        m.bankDeposit = s.getColumn(6).getInt() != 0;
-        m.employeeId = optionalUuid(s.getColumn(7));
-        out.push_back(std::move(m));
-    }
+    while (s.executeStep()) out.push_back(cashMovementOf(s));
     return out;
 }
 
@@ -121,19 +101,7 @@ std::vector<VoucherMovement> SqliteAccounting::voucherMovementsBetween(Instant f
     s.bind(1, isoUtc(from));
     s.bind(2, isoUtc(to));
     std::vector<VoucherMovement> out;
-    while (s.executeStep()) {
-        VoucherMovement m;
-        m.id = uuidOf(s.getColumn(0));
-        m.voucherId = uuidOf(s.getColumn(1));
-        m.at = instantOf(s.getColumn(2));
-        m.kind = enumOf<VoucherMovementKind>(s.getColumn(3), parseVoucherMovementKind);
-        m.amount = Money::cents(s.getColumn(4).getInt64(), s.getColumn(5).getString());
-        m.bookingId = optionalUuid(s.getColumn(6));
-        if (!s.getColumn(7).isNull()) m.newExpiry = parseDate(s.getColumn(7).getString(), "new_expiry");
-        m.employeeId = optionalUuid(s.getColumn(8));
-        m.note = s.getColumn(9).getString();
-        out.push_back(std::move(m));
-    }
+    while (s.executeStep()) out.push_back(voucherMovementOf(s));
     return out;
 }
 
