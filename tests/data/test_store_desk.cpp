@@ -8,7 +8,6 @@
 
 #include <catch2/catch.hpp>
 #include <pqxx/pqxx>
-#include <sqlite3.h>
 
 #include <array>
 #include <cctype>
@@ -16,38 +15,12 @@
 #include <iostream>
 #include <latch>
 #include <thread>
-#include <type_traits>
 
 using namespace narcisse;
 using namespace narcisse::domain;
 using namespace narcisse::test;
 
 namespace {
-
-// Runs raw SQL on a side connection, as another program would; returns the database's refusal, or "".
-template <typename Engine>
-std::string rawError(const Engine& engine, const char* sql) {
-    if constexpr (std::is_same_v<Engine, SqliteEngine>) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(engine.location().c_str(), &db) == SQLITE_OK);
-        char* error = nullptr;
-        sqlite3_exec(db, sql, nullptr, nullptr, &error);
-        const std::string message = error ? error : "";
-        sqlite3_free(error);
-        sqlite3_close(db);
-        return message;
-    } else {
-        try {
-            pqxx::connection c(engine.location());
-            pqxx::work tx(c);
-            tx.exec(sql);
-            tx.commit();
-        } catch (const pqxx::sql_error& e) {
-            return e.what();
-        }
-        return "";
-    }
-}
 
 bool says(const std::string& error, const std::string& expected) {
     INFO(error);
@@ -457,25 +430,25 @@ TEMPLATE_TEST_CASE("the database itself refuses to edit or delete the desk's rec
                                    false, std::nullopt});
         });
     }
-    CHECK(says(rawError(engine, "UPDATE chain_records SET content = 'x'"), "chain records are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM chain_records"), "chain records are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE receipt_reprints SET receipt_number = 2"), "receipt reprints are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM receipt_reprints"), "receipt reprints are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE vouchers SET value_cents = 1"), "vouchers are never edited; record a movement"));
-    CHECK(says(rawError(engine, "DELETE FROM vouchers"), "vouchers are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE voucher_movements SET amount_cents = 1"), "voucher movements are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM voucher_movements"), "voucher movements are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE cash_movements SET amount_cents = 1"), "cash movements are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM cash_movements"), "cash movements are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE cash_sessions SET opening_float_cents = 1"),
+    CHECK(says(engine.rawError("UPDATE chain_records SET content = 'x'"), "chain records are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM chain_records"), "chain records are never deleted"));
+    CHECK(says(engine.rawError("UPDATE receipt_reprints SET receipt_number = 2"), "receipt reprints are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM receipt_reprints"), "receipt reprints are never deleted"));
+    CHECK(says(engine.rawError("UPDATE vouchers SET value_cents = 1"), "vouchers are never edited; record a movement"));
+    CHECK(says(engine.rawError("DELETE FROM vouchers"), "vouchers are never deleted"));
+    CHECK(says(engine.rawError("UPDATE voucher_movements SET amount_cents = 1"), "voucher movements are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM voucher_movements"), "voucher movements are never deleted"));
+    CHECK(says(engine.rawError("UPDATE cash_movements SET amount_cents = 1"), "cash movements are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM cash_movements"), "cash movements are never deleted"));
+    CHECK(says(engine.rawError("UPDATE cash_sessions SET opening_float_cents = 1"),
                "a cash session is only ever closed, once"));
-    CHECK(says(rawError(engine, "DELETE FROM cash_sessions"), "cash sessions are never deleted"));
-    CHECK(says(rawError(engine, "INSERT INTO chain_records (chain, seq, at, entity_id, content, prev_hash, hash) "
+    CHECK(says(engine.rawError("DELETE FROM cash_sessions"), "cash sessions are never deleted"));
+    CHECK(says(engine.rawError("INSERT INTO chain_records (chain, seq, at, entity_id, content, prev_hash, hash) "
                                 "VALUES ('event', 1, '2026-07-14T06:00:00Z', 'x', 'x', 'x', 'x')"),
                "chain_records"));
     // The closing is the one change allowed, once.
-    CHECK(rawError(engine, "UPDATE cash_sessions SET closed_at = '2026-07-14T17:00:00Z', closing_number = 1") == "");
-    CHECK(says(rawError(engine, "UPDATE cash_sessions SET closing_number = 2"), "a cash session is only ever closed, once"));
+    CHECK(engine.rawError("UPDATE cash_sessions SET closed_at = '2026-07-14T17:00:00Z', closing_number = 1") == "");
+    CHECK(says(engine.rawError("UPDATE cash_sessions SET closing_number = 2"), "a cash session is only ever closed, once"));
     auto store = engine.open();
     CHECK(store->check().empty());
 }

@@ -8,8 +8,6 @@
 #include "support/world.h"
 
 #include <catch2/catch.hpp>
-#include <pqxx/pqxx>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,31 +19,6 @@ using namespace narcisse::domain;
 using namespace narcisse::test;
 
 namespace {
-
-// Runs raw SQL on a side connection, as another program would; returns the database's refusal, or "".
-template <typename Engine>
-std::string rawError(const Engine& engine, const char* sql) {
-    if constexpr (std::is_same_v<Engine, SqliteEngine>) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(engine.location().c_str(), &db) == SQLITE_OK);
-        char* error = nullptr;
-        sqlite3_exec(db, sql, nullptr, nullptr, &error);
-        const std::string message = error ? error : "";
-        sqlite3_free(error);
-        sqlite3_close(db);
-        return message;
-    } else {
-        try {
-            pqxx::connection c(engine.location());
-            pqxx::work tx(c);
-            tx.exec(sql);
-            tx.commit();
-        } catch (const pqxx::sql_error& e) {
-            return e.what();
-        }
-        return "";
-    }
-}
 
 bool says(const std::string& error, const std::string& expected) {
     INFO(error);
@@ -226,16 +199,16 @@ TEMPLATE_TEST_CASE("the database itself refuses to edit or delete a frozen journ
         auto store = engine.open();
         store->write([&](StoreWriter& tx) { tx.freezeJournal("2026-07", july(), at("2026-08-02T08:00:00Z")); });
     }
-    CHECK(says(rawError(engine, "UPDATE journal_periods SET period = '2026-06'"), "frozen journal periods are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM journal_periods"), "frozen journal periods are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE journal_entries SET label = 'x'"), "journal entries are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM journal_entries"), "journal entries are never deleted"));
-    CHECK(says(rawError(engine, "UPDATE journal_lines SET debit_cents = debit_cents + 1"),
+    CHECK(says(engine.rawError("UPDATE journal_periods SET period = '2026-06'"), "frozen journal periods are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM journal_periods"), "frozen journal periods are never deleted"));
+    CHECK(says(engine.rawError("UPDATE journal_entries SET label = 'x'"), "journal entries are never edited"));
+    CHECK(says(engine.rawError("DELETE FROM journal_entries"), "journal entries are never deleted"));
+    CHECK(says(engine.rawError("UPDATE journal_lines SET debit_cents = debit_cents + 1"),
                "journal lines are never edited"));
-    CHECK(says(rawError(engine, "DELETE FROM journal_lines"), "journal lines are never deleted"));
+    CHECK(says(engine.rawError("DELETE FROM journal_lines"), "journal lines are never deleted"));
     if constexpr (std::is_same_v<TestType, PgEngine>) {
-        CHECK(says(rawError(engine, "TRUNCATE journal_lines"), "journal lines are never deleted"));
-        CHECK(says(rawError(engine, "TRUNCATE journal_entries CASCADE"), "never deleted"));
+        CHECK(says(engine.rawError("TRUNCATE journal_lines"), "journal lines are never deleted"));
+        CHECK(says(engine.rawError("TRUNCATE journal_entries CASCADE"), "never deleted"));
     }
     auto store = engine.open();
     std::size_t count = 0;

@@ -37,6 +37,9 @@ struct SqliteEngine {
     SqliteEngine();
     std::unique_ptr<domain::Store> open() const;   // a new connection, migrated
     std::string location() const { return m_location; }
+    // Runs raw SQL on a side connection, as another program would; returns the database's refusal,
+    // or "" when it ran.
+    std::string rawError(const char* sql) const;
 
 private:
     TempDir m_dir;
@@ -48,6 +51,7 @@ struct PgEngine {
     PgEngine();
     std::unique_ptr<domain::Store> open() const;
     std::string location() const { return m_location; }
+    std::string rawError(const char* sql) const;   // as SqliteEngine's
 
 private:
     std::string m_location;
