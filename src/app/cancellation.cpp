@@ -1,5 +1,6 @@
 #include "app/cancellation.h"
 
+#include "app/cash_drawer.h"
 #include "app/fiscal_log.h"
 #include "app/settings.h"
 #include "domain/errors.h"
@@ -42,6 +43,19 @@ std::vector<std::pair<Payment, Money>> refundable(StoreReader& r, const Booking&
     return left;
 }
 
+// How a payment goes back: the operator's choice, or its own method (online payments: owed).
+RefundChoice methodOf(const Payment& payment, RefundChoice choice) {
+    if (choice != RefundChoice::Original) return choice;
+    switch (payment.method) {
+        case PaymentMethod::Cash: return RefundChoice::Cash;
+        case PaymentMethod::Card: return RefundChoice::Card;
+        case PaymentMethod::Voucher: return RefundChoice::Voucher;
+        case PaymentMethod::Stripe:
+        case PaymentMethod::PayPal: return RefundChoice::Owed;
+    }
+    return RefundChoice::Owed;
+}
+
 // Refunds `amount` out of `payments` (in order), each by the chosen method, and issues the ticket
 // of `kind` for the money that went back at the desk.
 void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& booking,
@@ -50,6 +64,24 @@ void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& book
     const BusinessSettings settings = loadBusinessSettings(w);
     const BusinessZone zone(settings.timeZone);
     const LocalDate today = zone.localDate(now);
+    // The cash that leaves the drawer, known before anything is written: the drawer is locked
+    // first (always in that order, after the booking) and must be open and hold it.
+    Money cashOut;
+    {
+        Money left = amount;
+        for (const auto& [payment, rest] : payments) {
+            if (left <= Money::zero()) break;
+            const Money part = std::min(rest, left);
+            left -= part;
+            if (methodOf(payment, choice) == RefundChoice::Cash) cashOut += part;
+        }
+    }
+    if (cashOut > Money::zero()) {
+        const OpenDrawer drawer = lockOpenDrawer(w, "giving cash back");
+        if (cashOut > drawer.expectedCash)
+            throw ValidationError("refund", "the drawer holds " + drawer.expectedCash.display() + ", less than the " +
+                                                cashOut.display() + " to give back in cash: refund by card or as a voucher");
+    }
     std::vector<ReceiptPayment> back;
     Money backAtDesk;
     Money toCredit;   // refunded as a new voucher
@@ -58,16 +90,7 @@ void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& book
         const Money part = std::min(rest, amount);
         amount -= part;
         Refund x{Uuid::generate(), payment.id, booking.id, part, RefundStatus::Done, reason, now, std::nullopt, op.id};
-        RefundChoice how = choice;
-        if (how == RefundChoice::Original) {
-            switch (payment.method) {
-                case PaymentMethod::Cash: how = RefundChoice::Cash; break;
-                case PaymentMethod::Card: how = RefundChoice::Card; break;
-                case PaymentMethod::Voucher: how = RefundChoice::Voucher; break;
-                case PaymentMethod::Stripe:
-                case PaymentMethod::PayPal: how = RefundChoice::Owed; break;
-            }
-        }
+        const RefundChoice how = methodOf(payment, choice);
         ReceiptPayment rp{PaymentMethod::Cash, -part, Money::zero(), Money::zero(), "", false};
         switch (how) {
             case RefundChoice::Cash: x.method = PaymentMethod::Cash; break;
@@ -81,6 +104,7 @@ void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& book
                 if (payment.method == PaymentMethod::Voucher) {
                     const auto voucher = w.voucherByCode(GiftCode::parse(payment.providerRef));
                     if (!voucher) throw NotFound("the voucher " + payment.providerRef + " that paid " + booking.ref.str() + " is gone");
+                    w.lockRow(LockedRow::Voucher, voucher->id);
                     w.insertVoucherMovement({Uuid::generate(), voucher->id, now, VoucherMovementKind::Credit, part, booking.id,
                                              std::nullopt, op.id, reason});
                     rp.voucherCode = voucher->code.str();
@@ -153,6 +177,15 @@ void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& book
     result.receipt = issueReceipt(w, receipt);
 }
 
+// The booking, locked until the transaction ends and read again under the lock: a second
+// cancellation or refund of it waits, then sees what this one refunded.
+std::optional<Booking> lockedBooking(StoreWriter& w, const PublicRef& ref) {
+    const auto found = w.bookingByRef(ref);
+    if (!found) throw NotFound("there is no booking " + ref.str());
+    w.lockRow(LockedRow::Booking, found->id);
+    return w.bookingById(found->id);
+}
+
 std::string refundsText(const std::vector<Refund>& refunds) {
     std::string text;
     for (const auto& x : refunds)
@@ -169,8 +202,7 @@ CancelResult cancelBooking(Store& store, const Clock& clock, const CancelRequest
     store.write([&](StoreWriter& w) {
         const Instant now = clock.now();
         const Operator op = requireOperator(w, request.employeeId, Action::CancelBooking);
-        auto booking = w.bookingByRef(request.ref);
-        if (!booking) throw NotFound("there is no booking " + request.ref.str());
+        auto booking = lockedBooking(w, request.ref);
         if (const auto why = transitionRefusal(*booking, BookingState::Cancelled, now))
             throw ConflictError(request.ref.str() + ": " + *why);
         if (now >= booking->departureStart)
@@ -201,8 +233,7 @@ CancelResult refundBooking(Store& store, const Clock& clock, const RefundRequest
     store.write([&](StoreWriter& w) {
         const Instant now = clock.now();
         const Operator op = requireOperator(w, request.employeeId, Action::RefundPayment);
-        const auto booking = w.bookingByRef(request.ref);
-        if (!booking) throw NotFound("there is no booking " + request.ref.str());
+        const auto booking = lockedBooking(w, request.ref);
         const auto payments = refundable(w, *booking);
         Money left;
         for (const auto& p : payments) left += p.second;

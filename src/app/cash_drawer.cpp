@@ -55,6 +55,32 @@ std::optional<Closing> storedClosing(StoreReader& r, ClosingPeriod period, Local
     return c;
 }
 
+// The day whose Z counts a session's cash: the day it opened, or the next one when that day's Z was
+// already done when it opened.
+LocalDate registerDayOf(StoreReader& r, const BusinessZone& zone, const CashSession& session) {
+    LocalDate day = zone.localDate(session.openedAt);
+    for (int i = 0; i < 7; ++i) {
+        const auto done = storedClosing(r, ClosingPeriod::Day, day);
+        if (!done || done->closedAt > session.openedAt) break;
+        day = nextDay(day);
+    }
+    return day;
+}
+
+// What an open session's drawer should hold: its float, the cash of every receipt since it opened
+// and its movements (the Z's arithmetic, over the session's life rather than one day).
+Money cashHeld(StoreReader& r, const CashSession& session) {
+    DailyClosingInput in;
+    in.date = LocalDate{date::year{2000}, date::January, date::day{1}};   // not shown
+    const Instant end = session.openedAt + std::chrono::hours(24 * 366 * 10);
+    for (const auto& record : r.chainRecordsBetween(Chain::Receipt, session.openedAt, end))
+        in.receipts.push_back(Receipt::fromRecord(record));
+    in.movements = r.cashMovements(session.id);
+    in.session = session;
+    in.comment = "preview";   // not stored: the difference rule waits for the count
+    return computeDailyClosing(in).expectedCash;
+}
+
 void refuseIfClosed(StoreReader& r, ClosingPeriod period, LocalDate day, const std::string& what) {
     if (const auto done = storedClosing(r, period, day))
         throw ConflictError(what + " is already closed: closing #" + std::to_string(done->number));
@@ -130,33 +156,74 @@ CashSession openCashSession(Store& store, const Clock& clock, const CashCount& c
     return session;
 }
 
-CashMovement recordCashMovement(Store& store, const Clock& clock, Money amount, const std::string& reason,
-                                bool bankDeposit, std::optional<Uuid> employeeId) {
+CashMovement recordCashMovement(Store& store, const Clock& clock, CashDirection direction, Money amount,
+                                const std::string& reason, bool bankDeposit, std::optional<Uuid> employeeId) {
+    if (amount <= Money::zero())
+        throw ValidationError("amount", "must be more than 0.00 € (choose pay in or pay out for the direction), got " +
+                                            amount.display());
+    if (bankDeposit && direction == CashDirection::In)
+        throw ValidationError("direction", "a bank deposit takes cash out of the drawer: choose pay out");
     CashMovement movement;
     movement.id = Uuid::generate();
-    movement.amount = amount;
+    movement.amount = direction == CashDirection::In ? amount : -amount;
     movement.reason = reason;
     movement.bankDeposit = bankDeposit;
     movement.validate();
-    if (bankDeposit && amount.cents() > 0)
-        throw ValidationError("amount", "a bank deposit takes cash out of the drawer: it must be negative");
     store.write([&](StoreWriter& w) {
         const Operator op = requireOperator(w, employeeId, Action::ManageCash);
         const Instant now = clock.now();
         const std::string desk = deskId(w);
-        const auto session = w.openCashSession(desk);
-        if (!session) throw ConflictError("no cash session is open on " + desk + ": open the drawer first");
-        movement.sessionId = session->id;
+        const OpenDrawer drawer = lockOpenDrawer(w, direction == CashDirection::In ? "paying cash in" : "taking cash out");
+        if (direction == CashDirection::Out && amount > drawer.expectedCash)
+            throw ValidationError("amount", amount.display() + " is more than the drawer holds: " +
+                                                drawer.expectedCash.display() + " expected");
+        movement.sessionId = drawer.session.id;
         movement.at = now;
         movement.employeeId = op.id;
         w.insertCashMovement(movement);
-        const Money size = amount.cents() > 0 ? amount : -amount;
-        const std::string details = desk + (amount.cents() > 0 ? " in " : " out ") + size.plain() + " " +
-                                    size.currency() + (bankDeposit ? " (bank deposit)" : "") + ": " + reason;
+        const std::string details = desk + (direction == CashDirection::In ? " in " : " out ") + amount.plain() + " " +
+                                    amount.currency() + (bankDeposit ? " (bank deposit)" : "") + ": " + reason;
         recordEvent(w, EventKind::CashMovement, now, op.id, details);
-        w.appendAudit({Uuid::generate(), now, op.id, "cash.movement", "cash_session", session->id.str(), details});
+        w.appendAudit({Uuid::generate(), now, op.id, "cash.movement", "cash_session", drawer.session.id.str(), details});
     });
     return movement;
+}
+
+OpenDrawer lockOpenDrawer(StoreWriter& w, const std::string& forWhat) {
+    const std::string desk = deskId(w);
+    auto session = w.openCashSession(desk);
+    if (!session)
+        throw ConflictError("the cash drawer of " + desk + " is closed: open it with its counted float (Desk ▸ Open the drawer…) before " + forWhat);
+    w.lockRow(LockedRow::CashSession, session->id);
+    // Read again under the lock: a closing may have closed it meanwhile.
+    session = w.openCashSession(desk);
+    if (!session)
+        throw ConflictError("the cash drawer of " + desk + " was just closed by its daily closing: open it again before " + forWhat);
+    const BusinessZone zone(loadBusinessSettings(w).timeZone);
+    OpenDrawer drawer;
+    drawer.registerDay = registerDayOf(w, zone, *session);
+    drawer.expectedCash = cashHeld(w, *session);
+    drawer.session = std::move(*session);
+    return drawer;
+}
+
+DeskDrawer deskDrawer(Store& store, const Clock& clock) {
+    DeskDrawer drawer;
+    store.read([&](StoreReader& r) {
+        const BusinessZone zone(loadBusinessSettings(r).timeZone);
+        const LocalDate today = zone.localDate(clock.now());
+        drawer.registerDay = today;
+        if (const auto done = storedClosing(r, ClosingPeriod::Day, today)) drawer.dayClosing = done->number;
+        drawer.session = r.openCashSession(deskId(r));
+        if (drawer.session) {
+            drawer.state = DeskDrawer::State::Open;
+            drawer.registerDay = registerDayOf(r, zone, *drawer.session);
+            drawer.expectedCash = cashHeld(r, *drawer.session);
+        } else if (drawer.dayClosing) {
+            drawer.state = DeskDrawer::State::DayClosed;
+        }
+    });
+    return drawer;
 }
 
 DrawerStatus drawerStatus(Store& store, const Clock& clock, LocalDate date) {
@@ -192,6 +259,9 @@ Closing closeDay(Store& store, const Clock& clock, const CloseDayRequest& reques
             throw ConflictError(isoDate(request.date) + " has not come yet: a day is closed on the day or after it");
         w.lockChain(Chain::Closing);   // one closing at a time: the check below stays true until it lands
         refuseIfClosed(w, ClosingPeriod::Day, request.date, isoDate(request.date));
+        // A sale, refund or movement of cash in progress lands before the count is compared, or after
+        // the session is closed (and then refuses).
+        if (const auto open = w.openCashSession(deskId(w))) w.lockRow(LockedRow::CashSession, open->id);
 
         DailyClosingInput in = dailyInput(w, zone, request.date);
         in.counted = request.counted;

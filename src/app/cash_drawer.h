@@ -11,14 +11,46 @@
 
 namespace narcisse::app {
 
-// Throws ConflictError when the desk's session is already open, PermissionDenied.
+// Throws ConflictError when the desk's session is already open, PermissionDenied. A drawer opened
+// after today's Z belongs to tomorrow's register period (deskDrawer's registerDay says so).
 domain::CashSession openCashSession(domain::Store& store, const domain::Clock& clock, const domain::CashCount& count,
                                     std::optional<domain::Uuid> employeeId);
 
-// Throws ConflictError when no session is open, ValidationError naming the field.
-domain::CashMovement recordCashMovement(domain::Store& store, const domain::Clock& clock, domain::Money amount,
-                                        const std::string& reason, bool bankDeposit,
+enum class CashDirection { In, Out };
+
+// Cash paid into or taken out of the open drawer. `amount` is what moves (more than 0.00 €); the
+// direction says which way, and a bank deposit always goes out. Throws ConflictError when the drawer
+// is closed, ValidationError("amount", …) for an amount not above zero or, going out, above what the
+// drawer holds; ("reason", …), PermissionDenied without ManageCash.
+domain::CashMovement recordCashMovement(domain::Store& store, const domain::Clock& clock, CashDirection direction,
+                                        domain::Money amount, const std::string& reason, bool bankDeposit,
                                         std::optional<domain::Uuid> employeeId);
+
+// The desk's drawer as the Desk view shows it, with the next step of the day.
+struct DeskDrawer {
+    enum class State {
+        Closed,      // no session: open the drawer (count the float)
+        Open,        // a session is open: sell, then close the day
+        DayClosed,   // today's Z is done and no session is open
+    };
+    State state = State::Closed;
+    std::optional<domain::CashSession> session;
+    domain::Money expectedCash;              // what the drawer should hold now (open only)
+    std::optional<std::int64_t> dayClosing;  // today's Z number, once done
+    domain::LocalDate registerDay;           // the day whose Z the open session's cash goes to
+};
+DeskDrawer deskDrawer(domain::Store& store, const domain::Clock& clock);
+
+// Inside a use case's write transaction that takes or gives back cash: the desk's open session,
+// locked until the transaction ends (a second writer of the drawer waits, then sees this one's
+// cash), with what it should hold now. ConflictError saying how to open it when the drawer is
+// closed; `forWhat` ends the sentence ("before taking cash").
+struct OpenDrawer {
+    domain::CashSession session;
+    domain::Money expectedCash;
+    domain::LocalDate registerDay;
+};
+OpenDrawer lockOpenDrawer(domain::StoreWriter& w, const std::string& forWhat);
 
 // What the closing dialog shows before the count: the day's figures and the cash expected.
 struct DrawerStatus {

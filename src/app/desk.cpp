@@ -1,5 +1,6 @@
 #include "app/desk.h"
 
+#include "app/cash_drawer.h"
 #include "app/fiscal_log.h"
 #include "app/settings.h"
 #include "domain/errors.h"
@@ -53,11 +54,22 @@ Settled settle(StoreWriter& w, Instant now, const BusinessZone& zone, const Oper
                                                  std::string(toString(t.method)));
         if (t.amount <= Money::zero())
             throw ValidationError("payment", "each part must be more than 0.00 €, got " + t.amount.display());
+        if (t.method == PaymentMethod::Cash) {
+            if (t.amount > kCashLimit)
+                throw ValidationError("payment", "cash is limited to " + kCashLimit.display() +
+                                                     " per sale (French law for residents); the cash part is " +
+                                                     t.amount.display());
+            if (t.given != Money::zero() && t.given < t.amount)
+                throw ValidationError("cash given", t.given.display() + " is less than the cash part " + t.amount.display());
+        }
         sum += t.amount;
     }
     if (sum != due)
         throw ValidationError("payment", "the payments add up to " + sum.display() + ", the amount due is " + due.display());
 
+    // Cash goes into an open drawer only; it is locked before any voucher (the order every writer keeps).
+    if (std::any_of(tenders.begin(), tenders.end(), [](const Tender& t) { return t.method == PaymentMethod::Cash; }))
+        lockOpenDrawer(w, "taking cash");
     const LocalDate today = zone.localDate(now);
     Settled settled;
     std::vector<ReceiptPayment> paid;
@@ -65,19 +77,16 @@ Settled settle(StoreWriter& w, Instant now, const BusinessZone& zone, const Oper
         ReceiptPayment rp{t.method, t.amount, Money::zero(), Money::zero(), "", false};
         std::string providerRef;
         if (t.method == PaymentMethod::Cash) {
-            if (t.amount > kCashLimit)
-                throw ValidationError("payment", "cash is limited to " + kCashLimit.display() +
-                                                     " per sale (French law for residents); the cash part is " +
-                                                     t.amount.display());
             rp.given = t.given == Money::zero() ? t.amount : t.given;
-            if (rp.given < t.amount)
-                throw ValidationError("cash given", rp.given.display() + " is less than the cash part " + t.amount.display());
             rp.change = rp.given - t.amount;
             settled.change += rp.change;
         } else if (t.method == PaymentMethod::Voucher) {
             const GiftCode code = GiftCode::parse(t.voucherCode);
-            const auto voucher = w.voucherByCode(code);
+            auto voucher = w.voucherByCode(code);
             if (!voucher) throw ValidationError("voucher", "there is no voucher " + code.str());
+            // Its balance is read under the lock: two sales on one voucher never spend it twice.
+            w.lockRow(LockedRow::Voucher, voucher->id);
+            voucher = w.voucherById(voucher->id);
             const auto status = voucherStatus(*voucher, w.voucherMovements(voucher->id), today);
             if (const auto refusal = redemptionRefusal(*voucher, status, t.amount))
                 throw ValidationError("voucher", code.str() + " cannot pay " + t.amount.display() + ": " + *refusal);
@@ -143,17 +152,21 @@ Quote priceOf(Store& store, LocalDate date, const Party& party) {
     return quote;
 }
 
-DeskDay deskDepartures(Store& store, const Clock& clock, int limit) {
+DeskDay deskDepartures(Store& store, const Clock& clock, std::optional<LocalDate> date, int limit) {
+    if (date && !date->ok()) throw ValidationError("date", "is not a date");
     DeskDay day;
     store.read([&](StoreReader& r) {
         const Instant now = clock.now();
         const BusinessSettings settings = loadBusinessSettings(r);
         const BusinessZone zone(settings.timeZone);
-        day.date = zone.localDate(now);
+        const LocalDate today = zone.localDate(now);
+        day.date = date.value_or(today);
         auto timetable = departuresOn(r.timetableRules(), r.timetableExceptions(day.date, day.date), day.date, zone);
+        // Today the next few (the queue in front of the desk); another day the whole day (a phone call).
+        const bool wholeDay = day.date != today;
         std::vector<Departure> ahead;
         for (const auto& d : timetable.departures)
-            if (d.start > now && static_cast<int>(ahead.size()) < limit) ahead.push_back(d);
+            if (d.start > now && (wholeDay || static_cast<int>(ahead.size()) < limit)) ahead.push_back(d);
         if (ahead.empty()) return;
         const auto boats = r.boats();
         const auto blocks = r.blocksOverlapping(ahead.front().start, ahead.back().end);
@@ -191,6 +204,9 @@ DeskSaleResult collectPayment(Store& store, const Clock& clock, const PublicRef&
         const Operator op = requireOperator(w, employeeId, Action::SellRide);
         auto booking = w.bookingByRef(ref);
         if (!booking) throw NotFound("there is no booking " + ref.str());
+        // What is due is read under the booking's lock: two desks never collect it twice.
+        w.lockRow(LockedRow::Booking, booking->id);
+        booking = w.bookingById(booking->id);
         if (booking->state != BookingState::Pending && booking->state != BookingState::Confirmed &&
             booking->state != BookingState::Embarqued)
             throw ConflictError(ref.str() + " is " + std::string(toString(booking->state)) + ": nothing can be collected");

@@ -42,8 +42,9 @@ DeskSaleResult sellAtDesk(domain::Store& store, const domain::Clock& clock, cons
 // The price of a party on a date from the price list in force (the sale form's live total).
 domain::Quote priceOf(domain::Store& store, domain::LocalDate date, const domain::Party& party);
 
-// What the desk shows: today's departures that have not left, each with seats free on its emptiest
-// boat and in all, closures named; the first with room is the preselected one.
+// What the desk shows: the departures of `date` (today when empty) that have not left — today the
+// next `limit`, another day all of them — each with seats free on its emptiest boat and in all,
+// closures named; the first with room is the preselected one. A past date has none.
 struct DeskDeparture {
     domain::Minutes time{0};
     domain::Instant start;
@@ -57,7 +58,8 @@ struct DeskDay {
     std::vector<DeskDeparture> departures;  // by time, from now
     std::optional<std::size_t> preselected; // the next departure with a seat free
 };
-DeskDay deskDepartures(domain::Store& store, const domain::Clock& clock, int limit = 12);
+DeskDay deskDepartures(domain::Store& store, const domain::Clock& clock, std::optional<domain::LocalDate> date = {},
+                       int limit = 12);
 
 // Takes payment for a booking that is PENDING or not fully paid (a phone booking at the desk, a
 // passenger boarding unpaid): confirms it, records and seals the payments, issues a receipt.

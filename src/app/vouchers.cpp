@@ -1,5 +1,6 @@
 #include "app/vouchers.h"
 
+#include "app/cash_drawer.h"
 #include "app/desk.h"
 #include "app/fiscal_log.h"
 #include "app/settings.h"
@@ -125,6 +126,7 @@ VoucherSaleResult sellVoucher(Store& store, const Clock& clock, const VoucherSal
                 throw ValidationError("cash given", given.display() + " is less than the " + v.value.display() +
                                                         " to pay");
             change = given - v.value;
+            lockOpenDrawer(w, "taking cash");
         }
 
         // A code is 35 random bits: a clash is rare, and a fresh one resolves it.
@@ -194,13 +196,19 @@ VoucherCard redeemVoucher(Store& store, const Clock& clock, const std::string& c
         const BusinessZone zone(loadBusinessSettings(w).timeZone);
         const LocalDate today = zone.localDate(now);
 
+        // The booking, then the voucher, locked and read again: what is due and what is left on the
+        // voucher cannot change until this lands (the order every writer keeps: booking first).
+        const Voucher found = findVoucher(w, parsed);
+        auto booking = w.bookingByRef(bookingRef);
+        if (!booking) throw NotFound("there is no booking " + bookingRef.str());
+        w.lockRow(LockedRow::Booking, booking->id);
+        w.lockRow(LockedRow::Voucher, found.id);
+        booking = w.bookingById(booking->id);
         const Voucher v = findVoucher(w, parsed);
         const VoucherStatus status = voucherStatus(v, w.voucherMovements(v.id), today);
         if (const auto refusal = redemptionRefusal(v, status, amount))
             throw ConflictError("the voucher " + v.code.str() + " cannot pay " + amount.display() + ": " + *refusal);
 
-        auto booking = w.bookingByRef(bookingRef);
-        if (!booking) throw NotFound("there is no booking " + bookingRef.str());
         Booking b = *booking;
         if (b.state != BookingState::Pending && b.state != BookingState::Confirmed &&
             b.state != BookingState::Embarqued)
@@ -281,6 +289,7 @@ VoucherCard extendVoucher(Store& store, const Clock& clock, const std::string& c
         const Operator op = requireOperator(w, employeeId, Action::ExtendVoucher);
         const Instant now = clock.now();
         const LocalDate today = todayIn(w, clock);
+        w.lockRow(LockedRow::Voucher, findVoucher(w, parsed).id);   // two extensions land one after the other
         const Voucher v = findVoucher(w, parsed);
         const VoucherStatus status = voucherStatus(v, w.voucherMovements(v.id), today);
         if (newExpiry <= status.expiresOn)

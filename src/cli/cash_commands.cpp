@@ -84,6 +84,10 @@ int open(domain::Store& store, const CashArguments& a) {
     const auto session = app::openCashSession(store, clock, count, resolveOperator(store, a.as));
     std::cout << "Opened the drawer of " << session.desk << " with a float of " << session.openingFloat.display() << "\n"
               << labelled("counted", session.openingCount.str());
+    const auto drawer = app::deskDrawer(store, clock);
+    if (drawer.dayClosing && drawer.session && drawer.session->id == session.id)
+        std::cout << "Today's Z #" << *drawer.dayClosing << " is done: this drawer's cash goes to the Z of "
+                  << domain::isoDate(drawer.registerDay) << "\n";
     return kExitOk;
 }
 
@@ -91,8 +95,8 @@ int move(domain::Store& store, const CashArguments& a, bool in) {
     const domain::SystemClock clock;
     const auto amount = domain::Money::parse(a.amount, "--amount");
     if (amount.cents() <= 0) throw domain::ValidationError("--amount", "must be more than 0.00 €");
-    const auto m = app::recordCashMovement(store, clock, in ? amount : -amount, a.reason, a.deposit,
-                                           resolveOperator(store, a.as));
+    const auto m = app::recordCashMovement(store, clock, in ? app::CashDirection::In : app::CashDirection::Out, amount,
+                                           a.reason, a.deposit, resolveOperator(store, a.as));
     std::cout << (in ? "Paid in " : "Paid out ") << amount.display() << ": " << m.reason
               << (m.bankDeposit ? " (bank deposit)" : "") << "\n";
     return kExitOk;

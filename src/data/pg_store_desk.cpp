@@ -205,6 +205,20 @@ std::optional<ChainRecord> PgDesk::lockChain(Chain chain) {
     return chainTip(chain);
 }
 
+// Read committed: the statements after the lock take a fresh snapshot, so they see what the
+// previous holder committed.
+static constexpr Sql kLockBooking{"lock_booking", R"(SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE)"};
+static constexpr Sql kLockVoucher{"lock_voucher", R"(SELECT 1 FROM vouchers WHERE id = $1 FOR UPDATE)"};
+static constexpr Sql kLockCashSession{"lock_cash_session", R"(SELECT 1 FROM cash_sessions WHERE id = $1 FOR UPDATE)"};
+
+void PgDesk::lockRow(LockedRow what, const Uuid& id) {
+    switch (what) {
+        case LockedRow::Booking: exec(kLockBooking, id.str()); return;
+        case LockedRow::Voucher: exec(kLockVoucher, id.str()); return;
+        case LockedRow::CashSession: exec(kLockCashSession, id.str()); return;
+    }
+}
+
 // DO NOTHING keeps the transaction usable after a refused seq, as SQLite's is.
 static constexpr Sql kAppendChainRecord{"append_chain_record", R"(
     INSERT INTO chain_records (chain, seq, at, entity_id, content, prev_hash, hash)

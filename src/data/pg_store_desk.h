@@ -32,6 +32,7 @@ public:
 
     // --- StoreWriter
     std::optional<domain::ChainRecord> lockChain(domain::Chain chain) override;
+    void lockRow(domain::LockedRow what, const domain::Uuid& id) override;
     void appendChainRecord(const domain::ChainRecord& record) override;
     void insertReceiptReprint(std::int64_t receiptNumber, domain::Instant at,
                               const std::optional<domain::Uuid>& employeeId) override;

@@ -31,6 +31,7 @@ public:
     // --- StoreWriter
     // BEGIN IMMEDIATE already holds the database's single write lock: the tip cannot move under us.
     std::optional<domain::ChainRecord> lockChain(domain::Chain chain) override { return chainTip(chain); }
+    void lockRow(domain::LockedRow, const domain::Uuid&) override {}
     void appendChainRecord(const domain::ChainRecord& record) override;
     void insertReceiptReprint(std::int64_t receiptNumber, domain::Instant at,
                               const std::optional<domain::Uuid>& employeeId) override;

@@ -104,6 +104,10 @@ public:
     virtual std::vector<std::string> frozenPeriods() = 0;                                   // "2026-07", ascending
 };
 
+// The rows a read-then-write of money locks before it reads: the booking (cancel, refund, collect),
+// the voucher (redeem, extend, credit), the cash session (movements, cash refunds, the closing).
+enum class LockedRow { Booking, Voucher, CashSession };
+
 // What a write transaction may change. Financial and audit rows are only ever inserted.
 class StoreWriter : public StoreReader {
 public:
@@ -145,6 +149,11 @@ public:
     // Serialises every writer of that chain until the transaction ends (PostgreSQL: an advisory lock;
     // SQLite's write transaction already is) and returns its last record: read the tip, then append.
     virtual std::optional<ChainRecord> lockChain(Chain chain) = 0;
+    // Holds the row with that id until the transaction ends, so that a second writer of it waits and
+    // then reads what the first one wrote (PostgreSQL: SELECT … FOR UPDATE; SQLite's write
+    // transaction already serialises every writer). Reads made after it see the latest commits. An
+    // unknown id locks nothing.
+    virtual void lockRow(LockedRow what, const Uuid& id) = 0;
     // Appends; a seq already taken is a ConflictError. Rows are never updated nor deleted (triggers).
     virtual void appendChainRecord(const ChainRecord& record) = 0;
     virtual void insertReceiptReprint(std::int64_t receiptNumber, Instant at, const std::optional<Uuid>& employeeId) = 0;

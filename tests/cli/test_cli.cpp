@@ -101,6 +101,13 @@ void emptyDemoSeason(const std::string& location, int season) {
     REQUIRE(o.out.find("  8 boats, 12 employees, 0 bookings, 0 payments, 8 closures\n") != std::string::npos);
 }
 
+// The desk's drawer opened with a 100.00 € float, so that rides can be sold in cash.
+void openDrawer(const std::string& location) {
+    const auto o = runCli(location, {"cash", "open", "--counted", "20x5"});
+    INFO(o.err);
+    REQUIRE(o.code == 0);
+}
+
 std::string referenceOf(const Outcome& sale) {
     REQUIRE(sale.out.rfind("Sold SN-", 0) == 0);
     return sale.out.substr(5, 11);
@@ -206,6 +213,7 @@ TEST_CASE("selling a departure until it is full, then exit code 3", "[cli]") {
     const auto db = dir.file("narcisse.db");
     const int season = thisYear() + 1;
     emptyDemoSeason(db, season);
+    openDrawer(db);
     const LocalDate day = firstOpenDay(db, ymd(season, 7, 10));
     const std::string departure = isoDate(day) + " 10:00";
 
@@ -350,6 +358,7 @@ TEST_CASE("bookings exported as CSV and for Excel in French, byte for byte", "[c
     const auto db = dir.file("narcisse.db");
     const int season = thisYear() + 1;
     emptyDemoSeason(db, season);
+    openDrawer(db);
     const LocalDate day = firstOpenDay(db, ymd(season, 7, 10));
     const std::string d = isoDate(day);
 

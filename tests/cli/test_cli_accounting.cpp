@@ -75,7 +75,7 @@ July seedJuly(Store& store) {
     voucher.buyerName = "Anna Weber";
     july.voucher = app::sellVoucher(store, at("2026-07-14T07:15:00Z"), voucher).voucher.code.str();
 
-    app::recordCashMovement(store, at("2026-07-14T10:00:00Z"), Money::cents(-500), "stamps", false, std::nullopt);
+    app::recordCashMovement(store, at("2026-07-14T10:00:00Z"), app::CashDirection::Out, Money::cents(500), "stamps", false, std::nullopt);
 
     app::CloseDayRequest close;
     close.date = bastilleDay();

@@ -10,6 +10,7 @@
 //    boat has left, only that the departure is today's);
 //  - what is cancelled or refunded is sold with `narcisse-cli sell` for tomorrow, which never has left.
 // A run that straddles midnight (Europe/Paris) could see "today" change between two commands.
+#include "app/cash_drawer.h"
 #include "app/sales.h"
 #include "app/settings.h"
 #include "app/store_factory.h"
@@ -37,8 +38,9 @@ Outcome cli(const std::string& db, std::vector<std::string> args) { return narci
 LocalDate today() { return BusinessZone().localDate(SystemClock().now()); }
 
 // The world (Ill 12 seats, Lauch 10; adult 12.00 €, child 7.00 €, VAT 10 %), departures all day today
-// and tomorrow, Lucas (staff: sells and boards, no money back) and Claire (manager).
-void seedDesk(const std::string& db) {
+// and tomorrow, Lucas (staff: sells and boards, no money back) and Claire (manager); the drawer
+// opened at midnight with a 100.00 € float unless asked not to.
+void seedDesk(const std::string& db, bool openDrawer = true) {
     auto store = app::openStore(db);
     seedWorld(*store);
     TimetableRule allDay{Uuid::generate(), today(), nextDay(today()), 0x7F, Minutes{0}, Minutes{23 * 60 + 40},
@@ -50,6 +52,9 @@ void seedDesk(const std::string& db) {
         w.saveEmployee(lucas);
         w.saveEmployee(claire);
     });
+    if (openDrawer)
+        app::openCashSession(*store, FixedClock(BusinessZone().startOfDay(today())), CashCount::parse("20x5", "float"),
+                             claire.id);
 }
 
 // Tonight's 23:40 departure, 2 adults paid in cash (24.00 €), sold at 00:01 today.
@@ -301,10 +306,41 @@ TEST_CASE("gift vouchers: sell, show, redeem, extend", "[cli][desk]") {
     CHECK(badRide.err.rfind("narcisse-cli: --ride: must be a party like \"2A1C\"", 0) == 0);
 }
 
+TEST_CASE("cash rules: no cash while the drawer is closed, amounts positive, never more out than it holds",
+          "[cli][desk]") {
+    TempDir dir;
+    const auto db = dir.file("narcisse.db");
+    seedDesk(db, false);
+    const std::string tomorrow = isoDate(nextDay(today())) + " 10:00";
+    const std::string before = readFile(db);
+
+    const auto closed = cli(db, {"sell", "--departure", tomorrow, "--adults", "2", "--pay", "cash"});
+    CHECK(closed.code == 3);
+    CHECK(closed.err.find("drawer of DESK-1 is closed") != std::string::npos);
+    const auto noDrawer = cli(db, {"cash", "in", "--amount", "5", "--reason", "coins"});
+    CHECK(noDrawer.code == 3);
+    CHECK(readFile(db) == before);
+
+    REQUIRE(cli(db, {"cash", "open", "--counted", "50x4"}).code == 0);   // 200.00 €
+    const auto negative = cli(db, {"cash", "in", "--amount", "-5", "--reason", "coins"});
+    CHECK(negative.code == 2);
+    CHECK(negative.err.rfind("narcisse-cli: --amount: ", 0) == 0);
+    const auto tooMuch = cli(db, {"cash", "out", "--amount", "5000", "--reason", "bank", "--deposit"});
+    CHECK(tooMuch.code == 2);
+    CHECK(tooMuch.err.rfind("narcisse-cli: amount: 5000.00 € is more than the drawer holds: 200.00 € expected", 0) == 0);
+    const auto depositIn = cli(db, {"cash", "in", "--amount", "50", "--reason", "bank", "--deposit"});
+    CHECK(depositIn.code == 2);
+    CHECK(depositIn.err.rfind("narcisse-cli: --deposit: ", 0) == 0);   // a deposit only goes out
+    const auto out = cli(db, {"cash", "out", "--amount", "200", "--reason", "bank", "--deposit"});
+    INFO(out.err);
+    CHECK(out.code == 0);
+    CHECK(cli(db, {"cash", "out", "--amount", "0.01", "--reason", "stamps"}).code == 2);   // the drawer is empty
+}
+
 TEST_CASE("the cash drawer and the daily closing: a difference needs a comment", "[cli][desk]") {
     TempDir dir;
     const auto db = dir.file("narcisse.db");
-    seedDesk(db);
+    seedDesk(db, false);
     const std::string day = isoDate(today());
 
     const auto badCount = cli(db, {"cash", "open", "--counted", "30x2"});

@@ -74,6 +74,7 @@ TEST_CASE("the fleet from the terminal: boats and maintenance, bad input and ref
         INFO(added.err);
         CHECK(added.code == 0);
         CHECK(added.out == "Added Vauban (14 seats)\n");
+        REQUIRE(cli(db, {"cash", "open", "--counted", "20x5"}).code == 0);
         const auto sold = cli(db, {"sell", "--departure", day + " 10:00", "--adults", "2", "--pay", "cash", "--boat", "Vauban"});
         REQUIRE(sold.code == 0);
         const std::string ref = sold.out.substr(5, 11);

@@ -43,6 +43,7 @@ TEST_CASE("moving a booking from the terminal: moved, refused with the reason, o
     const std::string day = std::to_string(season) + "-07-01";
     const auto departures = cli(db, {"departures", "--date", day});
     REQUIRE(departures.code == 0);
+    REQUIRE(cli(db, {"cash", "open", "--counted", "20x5"}).code == 0);   // the sales below are in cash
     REQUIRE(departures.out.find("closed") == std::string::npos);
 
     // The party of 2 sits on Poissonnerie, the smallest boat (10 seats).

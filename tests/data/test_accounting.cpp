@@ -120,11 +120,11 @@ TEMPLATE_TEST_CASE("every financial event gives one balanced entry with the sett
     advance(clock);
     deskSale(*store, clock, bastilleDay(), "10:30", {2, 0, 0}, {voucherTender(2400, gift.voucher.code.str())});
     advance(clock);
-    app::recordCashMovement(*store, clock, Money::cents(1000), "coins", false, std::nullopt);
+    app::recordCashMovement(*store, clock, app::CashDirection::In, Money::cents(1000), "coins", false, std::nullopt);
     advance(clock);
-    app::recordCashMovement(*store, clock, Money::cents(-2000), "stamps", false, std::nullopt);
+    app::recordCashMovement(*store, clock, app::CashDirection::Out, Money::cents(2000), "stamps", false, std::nullopt);
     advance(clock);
-    app::recordCashMovement(*store, clock, Money::cents(-5000), "to the bank", true, std::nullopt);
+    app::recordCashMovement(*store, clock, app::CashDirection::Out, Money::cents(5000), "to the bank", true, std::nullopt);
     advance(clock);
     const Booking web = webBooking(*store, clock, bastilleDay(), "11:00", {2, 0, 0}, 2400, "pi_3Q");
     advance(clock);
@@ -312,7 +312,7 @@ TEMPLATE_TEST_CASE("the view filters by journal, account and payment method", "[
     advance(clock);
     deskSale(*store, clock, bastilleDay(), "10:00", {1, 0, 0}, {card(1200)});
     advance(clock);
-    app::recordCashMovement(*store, clock, Money::cents(1000), "coins", false, std::nullopt);
+    app::recordCashMovement(*store, clock, app::CashDirection::In, Money::cents(1000), "coins", false, std::nullopt);
 
     const auto view = app::loadJournal(*store, bastilleDay(), bastilleDay());
     const ChartOfAccounts chart = app::chartOfAccounts(*store);

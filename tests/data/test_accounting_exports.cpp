@@ -82,7 +82,7 @@ Season julyAndAugust(Store& store, bool closeJuly) {
     app::openCashSession(store, clock, CashCount::parse("50x2", "count"), std::nullopt);
     deskSale(store, clock, day(2026, 7, 13), "10:00", {2, 1, 0}, {cash(3100)});
     clock.set(at("2026-07-13T06:05:00Z"));
-    app::recordCashMovement(store, clock, Money::cents(1000), "coins | change\tbag", false, std::nullopt);
+    app::recordCashMovement(store, clock, app::CashDirection::In, Money::cents(1000), "coins | change\tbag", false, std::nullopt);
     clock.set(at("2026-07-13T06:10:00Z"));
     s.web = webBooking(store, clock, bastilleDay(), "11:00", {3, 0, 0}, 3600, "pi_3Q");
     clock.set(at("2026-07-13T18:00:00Z"));
@@ -96,7 +96,7 @@ Season julyAndAugust(Store& store, bool closeJuly) {
     clock.set(at("2026-07-14T06:02:00Z"));
     app::cancelBooking(store, clock, {s.web.ref, app::RefundChoice::Original, "storm", std::nullopt});
     clock.set(at("2026-07-14T06:03:00Z"));
-    app::recordCashMovement(store, clock, Money::cents(-5000), "deposit", true, std::nullopt);
+    app::recordCashMovement(store, clock, app::CashDirection::Out, Money::cents(5000), "deposit", true, std::nullopt);
     clock.set(at("2026-07-14T18:00:00Z"));
     closeDay(store, clock, bastilleDay(), "50x1");
 

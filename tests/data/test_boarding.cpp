@@ -69,6 +69,7 @@ TEMPLATE_TEST_CASE("a scan refuses with the reason: wrong departure, wrong day, 
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T07:50:00Z"));
     const auto at1030 = sell(*store, clock, 1, "10:30");
     const std::string ref = at1030.sale.booking.ref.str();

@@ -45,6 +45,7 @@ TEMPLATE_TEST_CASE("cancelling a booking paid cash and card refunds each by its 
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     const auto sold = sell(*store, clock, 3, {tender(PaymentMethod::Cash, 1600), tender(PaymentMethod::Card, 2000)});
 
@@ -84,6 +85,7 @@ TEMPLATE_TEST_CASE("refund choices: owed for online payments, a voucher credited
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     // A web booking paid with Stripe: the refund is owed (the provider does it), no desk ticket.
@@ -145,6 +147,7 @@ TEMPLATE_TEST_CASE("a partial refund leaves the booking confirmed; more than wha
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store, "20x1");   // the goodwill refund below is given in cash
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     Employee lucas{Uuid::generate(), "lucas", "Lucas Fischer", Role::Staff, true, "", ""};
     store->write([&](StoreWriter& w) { w.saveEmployee(lucas); });

@@ -53,6 +53,7 @@ Day seedDay(Store& store, FixedClock& clock) {
     auto tick = [&] { clock.set(start + std::chrono::minutes{++minute}); };
     Day day;
     day.world = seedWorld(store);
+    openDrawer(store);
     app::sellRide(store, clock, sale("11:00", 12));
     tick();
     app::sellRide(store, clock, sale("11:00", 6));

@@ -166,6 +166,7 @@ TEMPLATE_TEST_CASE("the day planning warns about a boat booked without a boatman
     TestType engine;
     auto store = engine.open();
     const World w = seedWorld(*store);
+    openDrawer(*store);
     const Staff s = seedStaff(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     sellOn(*store, clock, "Lauch");

@@ -69,6 +69,7 @@ TEMPLATE_TEST_CASE("a desk sale split between cash and card: one booking, two se
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     // 2 adults + 1 child = 31.00 €: 20.00 in cash (a 50 € note handed over), 11.00 on the card.
@@ -135,6 +136,7 @@ TEMPLATE_TEST_CASE("tenders that do not add up, too little cash or cash over the
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     CHECK(refusal([&] { app::sellAtDesk(*store, clock, deskSale(2, 0, {cash(1000), card(1000)})); }) ==
@@ -163,6 +165,7 @@ TEMPLATE_TEST_CASE("a gift voucher pays part of a sale; its balance goes down an
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     const Voucher v = giftVoucher(3000);
     store->write([&](StoreWriter& w) { w.insertVoucher(v); });
@@ -213,6 +216,7 @@ TEMPLATE_TEST_CASE("a phone booking is collected at the desk: confirmed, receipt
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     auto phone = deskSale(1, 1, {});

@@ -67,6 +67,7 @@ TEMPLATE_TEST_CASE("boats are added, edited and retired with exact refusals", "[
     auto store = engine.open();
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     const World world = seedWorld(*store);
+    openDrawer(*store);
 
     // Bad input names the field; nothing is written.
     CHECK(refusal([&] { app::addBoat(*store, clock, form("  ", 12), {}); }) == "name: a boat needs a name");
@@ -133,6 +134,7 @@ TEMPLATE_TEST_CASE("a boat out of service drops its seats at once and hands its 
     auto store = engine.open();
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     seedWorld(*store);
+    openDrawer(*store);
     const LocalDate day2 = nextDay(bastilleDay());
     const Booking a = sell(*store, clock, bastilleDay(), "11:00", 4, "Ill");
     const Booking b = sell(*store, clock, bastilleDay(), "11:30", 2, "Ill");

@@ -116,6 +116,7 @@ TEMPLATE_TEST_CASE("a sound store passes verification with its counts, and the c
     CHECK(report.ok());
     CHECK(report.chains.size() == 5);
 
+    openDrawer(*store);
     busyDay(*store, clock);
     report = app::verifyIntegrity(*store, clock, std::nullopt);
     CHECK(report.ok());
@@ -124,16 +125,17 @@ TEMPLATE_TEST_CASE("a sound store passes verification with its counts, and the c
     CHECK(countOf(report, Chain::Payment) == 2);
     CHECK(countOf(report, Chain::Refund) == 0);
     CHECK(countOf(report, Chain::Closing) == 1);
-    CHECK(countOf(report, Chain::Event) == 2);   // the first check, the closing
+    CHECK(countOf(report, Chain::Event) == 3);   // the first check, the drawer's opening, the closing
 
     const auto events = app::technicalEvents(*store);
-    REQUIRE(events.size() == 3);
+    REQUIRE(events.size() == 4);
     CHECK(events[0].kind == EventKind::IntegrityCheck);
-    CHECK(events[0].number == 3);
-    CHECK(events[0].details == "every chain sound: receipt 3, payment 2, refund 0, closing 1, event 2");
+    CHECK(events[0].number == 4);
+    CHECK(events[0].details == "every chain sound: receipt 3, payment 2, refund 0, closing 1, event 3");
     CHECK(events[1].kind == EventKind::Closing);
-    CHECK(events[2].kind == EventKind::IntegrityCheck);
-    CHECK(events[2].details == "every chain sound: receipt 0, payment 0, refund 0, closing 0, event 0");
+    CHECK(events[2].kind == EventKind::CashSessionOpened);
+    CHECK(events[3].kind == EventKind::IntegrityCheck);
+    CHECK(events[3].details == "every chain sound: receipt 0, payment 0, refund 0, closing 0, event 0");
 }
 
 TEMPLATE_TEST_CASE("a receipt altered in the database is named as the first broken record", "[integrity]",
@@ -141,6 +143,7 @@ TEMPLATE_TEST_CASE("a receipt altered in the database is named as the first brok
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     busyDay(*store, clock);
 
@@ -175,6 +178,7 @@ TEMPLATE_TEST_CASE("a closing altered in the database is named", "[integrity]", 
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     busyDay(*store, clock);
 
@@ -191,6 +195,7 @@ TEMPLATE_TEST_CASE("a payment row altered after it was sealed is named", "[integ
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     busyDay(*store, clock);
 

@@ -97,7 +97,7 @@ TEST_CASE("eight desks selling into the same two departures never overbook and l
                     request.date = day;
                     request.time = wallTimes[static_cast<std::size_t>(a.departure)];
                     request.party = {(a.seats + 1) / 2, a.seats / 2, 0};
-                    request.payment = PaymentMethod::Cash;
+                    request.payment = PaymentMethod::Card;   // the drawer is not what this is about
                     try {
                         const auto sold = app::sellRide(*store, clock, request);
                         a.outcome = Outcome::Sold;

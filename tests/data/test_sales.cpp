@@ -41,6 +41,7 @@ TEMPLATE_TEST_CASE("a desk sale confirms the booking, records its payment and au
     TestType engine;
     auto store = engine.open();
     const World w = seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     auto request = sale(2, 1, 1);
@@ -65,6 +66,10 @@ TEMPLATE_TEST_CASE("a desk sale confirms the booking, records its payment and au
     });
     REQUIRE(stored);
     CHECK(stored->boatId == w.lauch.id);
+    // The drawer's opening came first.
+    REQUIRE(audit.size() == 2);
+    CHECK(audit[1].action == "cash.open");
+    audit.pop_back();
     CHECK(stored->customerName == "Élodie Brändle");
     CHECK(stored->total == Money::cents(3100));
     REQUIRE(payments.size() == 1);
@@ -80,6 +85,7 @@ TEMPLATE_TEST_CASE("a phone booking is PENDING and holds its seats until its del
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     store->write([](StoreWriter& tx) { tx.setSetting(app::setting_keys::kPendingExpiryMinutes, "20"); });
     FixedClock clock(at("2026-07-14T06:00:00Z"));
     auto request = sale(10);
@@ -102,6 +108,7 @@ TEMPLATE_TEST_CASE("a full departure refuses the sale and says how many seats ar
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     CHECK(app::sellRide(*store, clock, sale(12)).boatName == "Ill");
     CHECK(app::sellRide(*store, clock, sale(8)).boatName == "Lauch");
@@ -117,6 +124,7 @@ TEMPLATE_TEST_CASE("babies take a seat unless the setting says otherwise", "[sal
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     app::sellRide(*store, clock, sale(12));                              // Ill full
     CHECK_THROWS_AS(app::sellRide(*store, clock, sale(9, 0, 2)), CapacityError);   // 11 seats > 10 on Lauch
@@ -129,6 +137,7 @@ TEMPLATE_TEST_CASE("past, missing and closed departures are refused with the rea
     TestType engine;
     auto store = engine.open();
     const World w = seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T08:10:00Z"));   // 10:10 in Colmar
     CHECK(refusal([&] { app::sellRide(*store, clock, sale(2)); }) ==
           "the departure at 2026-07-14 10:00 has already left");
@@ -181,6 +190,7 @@ TEMPLATE_TEST_CASE("the day planning has boats as rows, departures as columns, b
     TestType engine;
     auto store = engine.open();
     const World w = seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     const auto a = app::sellRide(*store, clock, sale(2));          // Lauch 10:00
     const auto b = app::sellRide(*store, clock, sale(12));         // Ill 10:00
@@ -229,6 +239,7 @@ TEMPLATE_TEST_CASE("the day planning knows what each booking has paid and still 
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     const auto cash = app::sellRide(*store, clock, sale(2, 1));          // 31.00 paid
     auto phone = sale(3);

@@ -123,6 +123,7 @@ TEST_CASE("the embedded database itself refuses to edit or delete money and the 
     {
         auto store = app::openStore(path);
         seedWorld(*store);
+        openDrawer(*store);
         const domain::FixedClock clock(at("2026-07-14T06:00:00Z"));
         app::SaleRequest sale;
         sale.date = bastilleDay();

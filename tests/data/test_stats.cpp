@@ -63,6 +63,7 @@ std::string slurp(const std::filesystem::path& path) {
 // The season's three days of the tests: 14 July (10:30 cancelled), 15 July (Lauch closed at 12:00), 16 July (quiet).
 void seedSales(Store& store) {
     const World world = seedWorld(store);
+    openDrawer(store);
     const BusinessZone zone;
     store.write([&](StoreWriter& w) {
         TimetableException cancelled;

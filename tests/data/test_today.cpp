@@ -126,6 +126,7 @@ TEMPLATE_TEST_CASE("bookings of the day: seats, boats without a boatman, money t
     TestType engine;
     auto store = engine.open();
     const World w = seedWorld(*store);
+    openDrawer(*store);
     using app::Severity;
     const auto unpaid = book(*store, w.ill, bastilleDay(), "11:00", BookingState::Confirmed, {2, 0, 0}, Money::cents(2400), "Marie Dupont");
     const auto leftUnpaid = book(*store, w.ill, bastilleDay(), "10:00", BookingState::Confirmed, {1, 0, 0}, Money::cents(1200), "Jan Weiss");

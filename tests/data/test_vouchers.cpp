@@ -80,6 +80,7 @@ TEMPLATE_TEST_CASE("a voucher sold in cash gives change and a sealed VOUCHER_SAL
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     const auto sold = app::sellVoucher(*store, clock, amountVoucher(5000, PaymentMethod::Cash, 6000));
@@ -207,6 +208,7 @@ TEMPLATE_TEST_CASE("a voucher sale is refused with the field and the rule, and n
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
 
     CHECK(refusal([&] { app::sellVoucher(*store, clock, amountVoucher(5000, PaymentMethod::Voucher)); }) ==
@@ -485,6 +487,7 @@ TEMPLATE_TEST_CASE("a voucher used as a tender in a desk sale lists that sale's 
     TestType engine;
     auto store = engine.open();
     seedWorld(*store);
+    openDrawer(*store);
     const FixedClock clock(at("2026-07-14T06:00:00Z"));
     const auto sold = app::sellVoucher(*store, clock, amountVoucher(1000, PaymentMethod::Card));   // receipt 1
 

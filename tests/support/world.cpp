@@ -1,5 +1,7 @@
 #include "support/world.h"
 
+#include "app/cash_drawer.h"
+
 namespace narcisse::test {
 
 using namespace narcisse::domain;
@@ -29,5 +31,10 @@ World seedWorld(Store& store) {
 LocalDate bastilleDay() { return LocalDate{date::year{2026}, date::month{7}, date::day{14}}; }
 
 Instant at(const char* isoUtc) { return parseIsoUtc(isoUtc, "test instant"); }
+
+void openDrawer(domain::Store& store, const char* counted) {
+    app::openCashSession(store, domain::FixedClock(at("2020-01-01T08:00:00Z")), domain::CashCount::parse(counted, "float"),
+                         std::nullopt);
+}
 
 }  // namespace narcisse::test

@@ -15,6 +15,10 @@ struct World {
 // Writes the world into an empty store and returns it.
 World seedWorld(domain::Store& store);
 
+// Opens the desk's cash drawer on 1 January 2020 with a counted float ("20x1"; empty by default), as
+// the desk does before it takes cash: for tests of sales and refunds whose drawer is not their subject.
+void openDrawer(domain::Store& store, const char* counted = "");
+
 // 2026-07-14 (a Tuesday, CEST: local = UTC + 2).
 domain::LocalDate bastilleDay();
 // An instant given as UTC text, e.g. at("2026-07-14T08:00:00Z").
