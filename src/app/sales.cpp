@@ -23,6 +23,36 @@ SaleResult sellRide(Store& store, const Clock& clock, const SaleRequest& request
     return sellAtDesk(store, clock, desk).sale;
 }
 
+namespace {
+
+// For a party no boat of its departure can seat: the other departures of that day that can take it
+// whole on one boat (the first few), or how to split it, so the desk knows what to offer.
+std::string wholePartyElsewhere(StoreReader& r, const DayTimetable& day, const Departure& asked, int seats, Instant now,
+                                const BusinessSettings& settings) {
+    std::vector<const Departure*> ahead;
+    for (const auto& d : day.departures)
+        if (d.start > now && d.start != asked.start) ahead.push_back(&d);
+    std::vector<std::string> fits;
+    if (!ahead.empty()) {
+        const auto boats = r.boats();
+        const auto blocks = r.blocksOverlapping(ahead.front()->start, ahead.back()->end);
+        const auto bookings = r.bookingsDeparting(ahead.front()->start, ahead.back()->start + std::chrono::seconds{1});
+        for (const Departure* d : ahead) {
+            const auto a = availability(*d, boats, blocks, bookings, now, settings);
+            if (a.closedReason || !bestBoat(a, seats)) continue;
+            fits.push_back(hhmm(d->localStart));
+            if (fits.size() == 4) break;
+        }
+    }
+    if (fits.empty())
+        return "; no departure that day takes " + std::to_string(seats) + " on one boat: sell the group as several parties";
+    std::string text = "; the whole party fits at ";
+    for (std::size_t i = 0; i < fits.size(); ++i) text += (i ? ", " : "") + fits[i];
+    return text + " (or sell the group as several parties)";
+}
+
+}  // namespace
+
 SaleResult placeBooking(StoreWriter& w, const Clock& clock, const SaleRequest& request, bool confirmed,
                         const std::string& paymentNote) {
     request.party.validate();
@@ -78,7 +108,8 @@ SaleResult placeBooking(StoreWriter& w, const Clock& clock, const SaleRequest& r
                                                                                return a.free() < b.free();
                                                                            })->free();
                 throw CapacityError("the departure at " + when + " is full for this party: " + std::to_string(seats) +
-                                    " seats needed, " + std::to_string(largest) + " free on the emptiest boat");
+                                    " seats needed, " + std::to_string(largest) + " free on the emptiest boat" +
+                                    wholePartyElsewhere(w, fresh, *dep, seats, now, settings));
             }
         }
 

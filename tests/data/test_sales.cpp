@@ -113,7 +113,12 @@ TEMPLATE_TEST_CASE("a full departure refuses the sale and says how many seats ar
     CHECK(app::sellRide(*store, clock, sale(12)).boatName == "Ill");
     CHECK(app::sellRide(*store, clock, sale(8)).boatName == "Lauch");
     CHECK(refusal([&] { app::sellRide(*store, clock, sale(3)); }) ==
-          "the departure at 2026-07-14 10:00 is full for this party: 3 seats needed, 2 free on the emptiest boat");
+          "the departure at 2026-07-14 10:00 is full for this party: 3 seats needed, 2 free on the emptiest boat; "
+          "the whole party fits at 10:30, 11:00, 11:30, 12:00 (or sell the group as several parties)");
+    // A party larger than any boat is told so, with what to do.
+    CHECK(refusal([&] { app::sellRide(*store, clock, sale(13, 0, 0, "11:00")); }) ==
+          "the departure at 2026-07-14 11:00 is full for this party: 13 seats needed, 12 free on the emptiest boat; "
+          "no departure that day takes 13 on one boat: sell the group as several parties");
     CHECK(app::sellRide(*store, clock, sale(1, 1)).boatName == "Lauch");
     CHECK_THROWS_AS(app::sellRide(*store, clock, sale(1)), CapacityError);
     // The next departure is untouched.
