@@ -146,6 +146,20 @@ DeskSaleResult sellAtDesk(Store& store, const Clock& clock, const DeskSaleReques
     return result;
 }
 
+std::vector<PriceList> priceLists(Store& store) {
+    std::vector<PriceList> lists;
+    store.read([&](StoreReader& r) { lists = r.priceLists(); });
+    return lists;
+}
+
+std::map<std::string, std::string> employeeNames(Store& store) {
+    std::map<std::string, std::string> names;
+    store.read([&](StoreReader& r) {
+        for (const auto& e : r.employees()) names[e.id.str()] = e.name;
+    });
+    return names;
+}
+
 Quote priceOf(Store& store, LocalDate date, const Party& party) {
     Quote quote;
     store.read([&](StoreReader& r) { quote = quoteParty(priceListOn(r.priceLists(), date), party); });

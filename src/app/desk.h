@@ -5,6 +5,7 @@
 #include "app/sales.h"
 #include "domain/store.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ struct DeskSaleResult {
 // pay (unknown, expired, used, balance too low), ("cash", …) over the legal cash limit (1,000 €),
 // PermissionDenied when the operator may not sell.
 DeskSaleResult sellAtDesk(domain::Store& store, const domain::Clock& clock, const DeskSaleRequest& request);
+
+// Every price list, by valid from: the sale form prices its party as the counts change.
+std::vector<domain::PriceList> priceLists(domain::Store& store);
+// Employee id (text) → name: the journal, the drawer and the closings name who did what.
+std::map<std::string, std::string> employeeNames(domain::Store& store);
 
 // The price of a party on a date from the price list in force (the sale form's live total).
 domain::Quote priceOf(domain::Store& store, domain::LocalDate date, const domain::Party& party);

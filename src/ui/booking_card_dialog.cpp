@@ -18,6 +18,8 @@
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 namespace {
 
@@ -55,7 +57,61 @@ wxListCtrl* MakeList(wxWindow* parent, std::initializer_list<std::pair<wxString,
     return list;
 }
 
+wxString PaymentStatusName(domain::PaymentStatus status)
+{
+    switch (status) {
+    case domain::PaymentStatus::Pending: return _("waiting for the provider");
+    case domain::PaymentStatus::Succeeded: return _("paid");
+    case domain::PaymentStatus::Failed: return _("failed");
+    }
+    return {};
+}
+
 }  // namespace
+
+wxString AuditActionName(const std::string& action)
+{
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"booking.sell", wxTRANSLATE("Sold")},
+        {"booking.collect", wxTRANSLATE("Payment collected")},
+        {"booking.board", wxTRANSLATE("Boarded")},
+        {"booking.no_show", wxTRANSLATE("No-show")},
+        {"booking.cancel", wxTRANSLATE("Cancelled")},
+        {"booking.refund", wxTRANSLATE("Refunded")},
+        {"booking.move", wxTRANSLATE("Moved")},
+        {"booking.confirmation", wxTRANSLATE("Confirmation e-mail")},
+        {"booking.end_of_day", wxTRANSLATE("End of day")},
+    };
+    for (const auto& [code, name] : kNames)
+        if (action == code) return wxGetTranslation(name);
+    // An action this screen does not know yet: its last word, readable ("closure.apply" → "Apply").
+    wxString word = wxString::FromUTF8(action).AfterLast('.');
+    word.Replace("_", " ");
+    if (!word.empty()) word[0] = wxToupper(word[0]);
+    return word;
+}
+
+wxString WithStateNames(const wxString& text)
+{
+    using S = domain::BookingState;
+    wxString out = text;
+    for (S state : {S::Pending, S::Confirmed, S::Cancelled, S::Expired, S::Embarqued, S::Completed, S::NoShow}) {
+        const wxString code = wxString::FromUTF8(std::string(domain::toString(state)));
+        const wxString name = StateName(state).Lower();
+        // Whole words only: a name or a note that merely contains the letters stays as it is.
+        for (size_t at = out.find(code); at != wxString::npos; at = out.find(code, at)) {
+            const bool startsWord = at == 0 || !wxIsalnum(out[at - 1]);
+            const bool endsWord = at + code.length() >= out.length() || !(wxIsalnum(out[at + code.length()]) || out[at + code.length()] == '_');
+            if (startsWord && endsWord) {
+                out.replace(at, code.length(), name);
+                at += name.length();
+            } else {
+                at += code.length();
+            }
+        }
+    }
+    return out;
+}
 
 wxString PaymentMethodName(domain::PaymentMethod method)
 {
@@ -137,6 +193,11 @@ void BookingCardDialog::Build()
     top->Add(close, wxSizerFlags().Right().Border(wxALL, gap));
     SetEscapeId(wxID_CLOSE);
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+    // Esc closes the card wherever the focus is, also once an action disabled the focused button.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && !e.HasAnyModifiers() && !m_busy) return static_cast<void>(Close());
+        e.Skip();
+    });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
     SetSizer(top);
     SetSize(FromDIP(wxSize(820, 760)));
@@ -185,7 +246,7 @@ void BookingCardDialog::Display(app::BookingCard card)
         const long row = m_payments->InsertItem(m_payments->GetItemCount(), FormatInstant(*m_session, p.createdAt));
         m_payments->SetItem(row, 1, wxString::Format(_("Payment · %s"), PaymentMethodName(p.method)));
         m_payments->SetItem(row, 2, FormatMoney(p.amount));
-        if (p.status != domain::PaymentStatus::Succeeded) m_payments->SetItem(row, 3, Utf8(std::string(toString(p.status))));
+        if (p.status != domain::PaymentStatus::Succeeded) m_payments->SetItem(row, 3, PaymentStatusName(p.status));
     }
     for (const auto& r : card.refunds) {
         const long row = m_payments->InsertItem(m_payments->GetItemCount(), FormatInstant(*m_session, r.createdAt));
@@ -197,8 +258,8 @@ void BookingCardDialog::Display(app::BookingCard card)
     m_history->DeleteAllItems();
     for (const auto& e : card.history) {
         const long row = m_history->InsertItem(m_history->GetItemCount(), FormatInstant(*m_session, e.at));
-        m_history->SetItem(row, 1, Utf8(e.action));
-        m_history->SetItem(row, 2, Utf8(e.details));
+        m_history->SetItem(row, 1, AuditActionName(e.action));
+        m_history->SetItem(row, 2, WithStateNames(Utf8(e.details)));
     }
     m_receipts->DeleteAllItems();
     for (std::int64_t number : card.receipts) {
@@ -213,6 +274,10 @@ void BookingCardDialog::Display(app::BookingCard card)
     }
     m_card = std::move(card);
     Layout();
+    // A button the action disabled (Cancel, after cancelling) held the focus: Esc and Enter need a
+    // focus inside the card.
+    wxWindow* focus = FindFocus();
+    if (!focus || wxGetTopLevelParent(focus) != this || !focus->IsEnabled()) FindWindow(wxID_CLOSE)->SetFocus();
 }
 
 void BookingCardDialog::Failed(const Failure& failure)
@@ -224,13 +289,15 @@ void BookingCardDialog::Failed(const Failure& failure)
 
 void BookingCardDialog::Say(const wxString& text, bool error)
 {
-    m_message->SetLabel(text);
+    // Wrapped to the card's width: a long refusal is read whole.
+    m_message->SetLabelText(WithStateNames(text));
+    m_message->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(24)));
     m_message->SetForegroundColour(error ? wxColour(0xB0, 0x1E, 0x1E) : wxColour(0x1E, 0x7B, 0x34));
     Layout();
 }
 
 wxButton* BookingCardDialog::ActionButton(app::BookingAction action) const { return m_buttons.at(action); }
-wxString BookingCardDialog::MessageText() const { return m_message->GetLabel(); }
+wxString BookingCardDialog::MessageText() const { return m_message->GetLabelText(); }
 
 void BookingCardDialog::Act(std::function<wxString(domain::Store&)> work)
 {

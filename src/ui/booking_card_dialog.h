@@ -35,6 +35,7 @@ public:
     const std::optional<app::BookingCard>& Card() const { return m_card; }
     wxButton* ActionButton(app::BookingAction action) const;
     wxString MessageText() const;
+    wxListCtrl* HistoryList() const { return m_history; }
     wxString PrintedPath() const { return m_printed; }
 
 private:
@@ -70,5 +71,11 @@ BookingCardDialog* ShowBookingCard(wxWindow* parent, std::shared_ptr<Session> se
 
 // "Cash", "Card", … for a payment method.
 wxString PaymentMethodName(domain::PaymentMethod method);
+
+// "Sold", "Boarded", … for a booking's journal action ("booking.sell"): words, not codes.
+wxString AuditActionName(const std::string& action);
+// A journal line or a use case's sentence with its state codes as words ("CONFIRMED → NO_SHOW"
+// reads "confirmed → no-show").
+wxString WithStateNames(const wxString& text);
 
 }  // namespace narcisse::ui

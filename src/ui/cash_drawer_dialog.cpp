@@ -13,6 +13,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 
 CashDrawerDialog::CashDrawerDialog(wxWindow* parent, std::shared_ptr<Session> session)
@@ -25,6 +27,11 @@ CashDrawerDialog::CashDrawerDialog(wxWindow* parent, std::shared_ptr<Session> se
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
     SetEscapeId(wxID_CLOSE);
+    // Esc closes wherever the focus is, also when the button that had it was greyed meanwhile.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && !e.HasAnyModifiers()) return static_cast<void>(Close());
+        e.Skip();
+    });
     CentreOnParent();
     Reload();
 }
@@ -49,6 +56,11 @@ void CashDrawerDialog::BuildLayout()
     // Closed: count the float and open.
     m_openPanel = new wxPanel(this);
     auto* openSizer = new wxBoxSizer(wxVERTICAL);
+    m_openNote = new wxStaticText(m_openPanel, wxID_ANY, wxString());
+    m_openNote->SetForegroundColour(kCashMuted);
+    m_openNote->SetFont(GetFont().Bold());
+    m_openNote->Hide();
+    openSizer->Add(m_openNote, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
     openSizer->Add(new wxStaticText(m_openPanel, wxID_ANY, _("Count the float in the drawer, then open it:")),
                    wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
     m_grid = new CashCountGrid(m_openPanel);
@@ -174,13 +186,20 @@ void CashDrawerDialog::ShowLoaded(Loaded loaded)
         m_movements->SetItem(row, 4, NameOf(loaded.names, m.employeeId));
         if (m.amount.cents() < 0) m_movements->SetItemTextColour(row, kCashError);
     }
-    m_openPanel->Show(!open && !status.alreadyClosed);
+    // After today's Z the drawer may still open: its cash then goes to tomorrow's closing, and it says so.
+    m_openNote->SetLabelText(status.alreadyClosed
+                                 ? _("Today's closing is done: a drawer opened now counts for tomorrow's closing.")
+                                 : wxString());
+    m_openNote->Show(status.alreadyClosed);
+    m_openPanel->Show(!open);
     m_sessionPanel->Show(open);
+    if (open) m_record->SetDefault();
+    else m_open->SetDefault();
     Layout();
     Fit();
     if (open)
         m_amount->SetFocus();
-    else if (m_openPanel->IsShown())
+    else
         m_grid->FirstField()->SetFocus();
 }
 
@@ -221,10 +240,10 @@ void CashDrawerDialog::RecordMovement()
     RunOnWorker(
         *m_session->worker, this,
         [=](domain::Store& store) {
-            // The amount is typed without a sign; the direction gives it.
-            domain::Money amount = domain::Money::parse(amountText, "amount");
-            if (out) amount = -amount;
-            return app::recordCashMovement(store, *clock, amount, reason, deposit, employee);
+            // The amount is typed without a sign; the direction chosen gives it (a deposit goes out).
+            const domain::Money amount = domain::Money::parse(amountText, "amount");
+            const auto direction = out || deposit ? app::CashDirection::Out : app::CashDirection::In;
+            return app::recordCashMovement(store, *clock, direction, amount, reason, deposit, employee);
         },
         [](CashDrawerDialog& d, const domain::CashMovement&) {
             d.SetBusy(false);
@@ -250,8 +269,8 @@ void CashDrawerDialog::SetBusy(bool busy)
 
 void CashDrawerDialog::ShowFailure(const Failure& failure)
 {
-    m_error->SetLabel(failure.message);
-    m_error->Wrap(FromDIP(600));
+    m_error->SetLabelText(failure.message);
+    m_error->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(32)));
     m_error->Show();
     const std::string& f = failure.field;
     m_highlighted = f == "amount" ? static_cast<wxWindow*>(m_amount)

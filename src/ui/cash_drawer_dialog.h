@@ -43,8 +43,10 @@ public:
     bool IsOpen() const { return m_status && m_status->session && !m_status->session->closedAt; }
     const std::optional<app::DrawerStatus>& Status() const { return m_status; }
     CashCountGrid* CountGrid() const { return m_grid; }
+    wxButton* OpenButton() const { return m_open; }
     wxTextCtrl* AmountField() const { return m_amount; }
     wxTextCtrl* ReasonField() const { return m_reason; }
+    wxRadioButton* PayInChoice() const { return m_payIn; }
     wxRadioButton* PayOutChoice() const { return m_payOut; }
     wxCheckBox* BankDepositBox() const { return m_bankDeposit; }
     wxListCtrl* Movements() const { return m_movements; }
@@ -73,6 +75,7 @@ private:
     wxStaticText* m_float = nullptr;
     wxStaticText* m_expected = nullptr;
     wxPanel* m_openPanel = nullptr;
+    wxStaticText* m_openNote = nullptr;
     CashCountGrid* m_grid = nullptr;
     wxButton* m_open = nullptr;
     wxPanel* m_sessionPanel = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/cash_labels.h"
 
+#include "app/desk.h"
 #include "ui/format.h"
 
 #include <wx/intl.h>
@@ -100,6 +101,13 @@ wxString FormatClockTime(const Session& session, domain::Instant at)
     return FormatWallTime(minutes);
 }
 
+wxString FormatClockSeconds(const Session& session, domain::Instant at)
+{
+    const domain::Instant second = date::floor<std::chrono::seconds>(at);
+    if (session.zone) return wxString::FromUTF8(session.zone->format(second, "%H:%M:%S"));
+    return wxString::FromUTF8(date::format("%H:%M:%S", second));
+}
+
 wxString FormatDateTime(const Session& session, domain::Instant at)
 {
     return ToWxDate(LocalDateOf(session, at)).FormatDate() + " " + FormatClockTime(session, at);
@@ -107,11 +115,7 @@ wxString FormatDateTime(const Session& session, domain::Instant at)
 
 EmployeeNames ReadEmployeeNames(domain::Store& store)
 {
-    EmployeeNames names;
-    store.read([&](domain::StoreReader& r) {
-        for (const auto& e : r.employees()) names[e.id.str()] = e.name;
-    });
-    return names;
+    return app::employeeNames(store);
 }
 
 wxString NameOf(const EmployeeNames& names, const std::optional<domain::Uuid>& id)

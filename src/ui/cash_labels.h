@@ -32,6 +32,7 @@ wxString VatRateText(int basisPoints);
 
 // On the business's clock (UTC until the session knows its zone).
 wxString FormatClockTime(const Session& session, domain::Instant at);            // "14:20"
+wxString FormatClockSeconds(const Session& session, domain::Instant at);         // "14:20:05"
 wxString FormatDateTime(const Session& session, domain::Instant at);             // "14/07/2026 14:20"
 domain::LocalDate LocalDateOf(const Session& session, domain::Instant at);
 

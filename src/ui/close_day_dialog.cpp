@@ -16,6 +16,8 @@
 #include <wx/settings.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 namespace {
 
@@ -38,6 +40,11 @@ CloseDayDialog::CloseDayDialog(wxWindow* parent, std::shared_ptr<Session> sessio
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
     SetEscapeId(wxID_CLOSE);
+    // Esc closes wherever the focus is, also when the button that had it was greyed meanwhile.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && !e.HasAnyModifiers()) return static_cast<void>(Close());
+        e.Skip();
+    });
     CentreOnParent();
     Reload();
 }
@@ -114,13 +121,13 @@ void CloseDayDialog::BuildLayout()
 
     top->Add(new wxStaticLine(this), wxSizerFlags().Expand().Border(wxTOP, FromDIP(12)));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    m_closings = new wxButton(this, wxID_ANY, _("Past &closings…"));
+    m_closings = new wxButton(this, wxID_ANY, _("Past c&losings…"));
     buttons->Add(m_closings);
     buttons->AddStretchSpacer();
     m_print = new wxButton(this, wxID_PRINT, _("&Print Z report"));
     m_print->Disable();
     buttons->Add(m_print, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
-    m_close = new wxButton(this, wxID_OK, _("Close the &day"));
+    m_close = new wxButton(this, wxID_OK, _("Close the day (&Z)"));
     m_close->SetDefault();
     buttons->Add(m_close, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
     buttons->Add(new wxButton(this, wxID_CLOSE, _("Close")));
@@ -310,6 +317,8 @@ void CloseDayDialog::CloseTheDay()
             d.m_stored = std::move(closing);
             d.ShowStored();
             if (d.m_onClosed) d.m_onClosed(*d.m_stored);
+            // The Z is printed as it is stored: the paper copy goes with the cash to the safe.
+            d.Print();
         },
         [](CloseDayDialog& d, const Failure& failure) {
             d.SetBusy(false);
@@ -329,6 +338,7 @@ void CloseDayDialog::Print()
         [](CloseDayDialog& d, const std::filesystem::path& file) {
             d.SetBusy(false);
             d.m_printed = true;
+            d.m_print->SetFocus();   // greyed while printing: the focus comes back to it
             if (!OpenPrintedDocument(file))
                 d.ShowFailure({wxString::Format(_("The Z report is saved as %s, but no PDF viewer could open it."),
                                                 wxString::FromUTF8(file.string())),
@@ -350,8 +360,8 @@ void CloseDayDialog::SetBusy(bool busy)
 
 void CloseDayDialog::ShowFailure(const Failure& failure)
 {
-    m_error->SetLabel(failure.message);
-    m_error->Wrap(FromDIP(760));
+    m_error->SetLabelText(failure.message);
+    m_error->Wrap(std::max(FromDIP(500), GetClientSize().x - FromDIP(32)));
     m_error->Show();
     const std::string& f = failure.field;
     m_highlighted = f == "comment" ? static_cast<wxWindow*>(m_comment)

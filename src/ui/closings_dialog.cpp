@@ -11,6 +11,8 @@
 #include <wx/statline.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 
 ClosingsDialog::ClosingsDialog(wxWindow* parent, std::shared_ptr<Session> session)
@@ -55,6 +57,11 @@ ClosingsDialog::ClosingsDialog(wxWindow* parent, std::shared_ptr<Session> sessio
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); }, wxID_CLOSE);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
     SetEscapeId(wxID_CLOSE);
+    // Esc closes wherever the focus is, also when the button that had it was greyed meanwhile.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && !e.HasAnyModifiers()) return static_cast<void>(Close());
+        e.Skip();
+    });
     CentreOnParent();
     Reload();
 }
@@ -191,8 +198,8 @@ void ClosingsDialog::CloseYear(int year)
 void ClosingsDialog::ShowMessage(const wxString& text, bool error)
 {
     m_message->SetForegroundColour(error ? kCashError : kCashOk);
-    m_message->SetLabel(text);
-    m_message->Wrap(FromDIP(800));
+    m_message->SetLabelText(text);
+    m_message->Wrap(std::max(FromDIP(500), GetClientSize().x - FromDIP(32)));
     Layout();
 }
 

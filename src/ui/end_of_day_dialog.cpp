@@ -1,11 +1,14 @@
 #include "ui/end_of_day_dialog.h"
 
+#include "ui/booking_card_dialog.h"
 #include "ui/format.h"
 
 #include <wx/button.h>
 #include <wx/listbox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+
+#include <algorithm>
 
 namespace narcisse::ui {
 
@@ -41,6 +44,10 @@ EndOfDayDialog::EndOfDayDialog(wxWindow* parent, std::shared_ptr<Session> sessio
     SetEscapeId(wxID_CANCEL);
     m_apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Apply(); });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && !e.HasAnyModifiers()) return static_cast<void>(Close());
+        e.Skip();
+    });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         if (m_busy && e.CanVeto()) return e.Veto();
         Destroy();
@@ -68,7 +75,9 @@ void EndOfDayDialog::Run(bool apply)
         [apply](EndOfDayDialog& d, app::EndOfDaySummary summary) { d.Display(std::move(summary), apply); },
         [](EndOfDayDialog& d, const Failure& f) {
             d.m_busy = false;
-            d.m_text->SetLabel(f.message);
+            d.m_text->SetLabelText(f.message);
+            d.m_text->Wrap(std::max(d.FromDIP(400), d.GetClientSize().x - d.FromDIP(24)));
+            d.Layout();
             d.m_text->SetForegroundColour(wxColour(0xB0, 0x1E, 0x1E));
             d.m_apply->Enable(d.m_summary.has_value() && !d.m_applied);
         });
@@ -91,11 +100,15 @@ void EndOfDayDialog::Display(app::EndOfDaySummary summary, bool applied)
     m_text->SetLabel(text);
     m_text->SetForegroundColour(applied ? wxColour(0x1E, 0x7B, 0x34) : GetForegroundColour());
     m_lines->Clear();
-    for (const auto& line : summary.lines) m_lines->Append(wxString::FromUTF8(line));
+    // The lines name the new state in words ("→ no-show"), not as stored ("→ NO_SHOW").
+    for (const auto& line : summary.lines) m_lines->Append(WithStateNames(wxString::FromUTF8(line)));
     m_apply->Enable(!applied && changes > 0);
     if (!applied && changes > 0) m_apply->SetFocus();
     m_summary = std::move(summary);
     Layout();
+    // Apply, greyed once applied, held the focus: Esc and Enter need one inside the dialog.
+    wxWindow* focus = FindFocus();
+    if (!focus || wxGetTopLevelParent(focus) != this || !focus->IsEnabled()) FindWindow(wxID_CANCEL)->SetFocus();
     if (applied && m_onApplied) m_onApplied();
 }
 

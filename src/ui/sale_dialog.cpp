@@ -5,6 +5,7 @@
 #include "ui/format.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/panel.h>
 #include <wx/radiobut.h>
@@ -44,8 +45,10 @@ wxStaticText* Label(wxWindow* parent, const wxString& text) { return new wxStati
 }  // namespace
 
 SaleDialog::SaleDialog(wxWindow* parent, std::shared_ptr<Session> session, Mode mode, const app::DeskDay& day)
-    : wxDialog(parent, wxID_ANY, mode == Mode::Phone ? _("Phone booking") : _("New sale"), wxDefaultPosition,
-               wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY,
+               (mode == Mode::Phone ? _("Phone booking") : _("New sale")) + wxString::FromUTF8(" · ") +
+                   FormatLongDate(day.date),
+               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_session(std::move(session)), m_mode(mode), m_day(day)
 {
     Build();
@@ -217,10 +220,14 @@ wxSizer* SaleDialog::BuildParty()
     m_fields["adults"] = m_fields["party"] = m_adults;
     m_fields["children"] = m_children;
     m_fields["babies"] = m_babies;
-    m_total = Label(this, wxString());
+    m_total = Label(this, _("Total: …"));
     wxFont big = GetFont().Bold();
     big.SetPointSize(18);
     m_total->SetFont(big);
+    // Room for a four-digit total from the start: the Total is always shown and the dialog never jumps.
+    m_total->SetMinSize(wxSize(m_total->GetTextExtent(wxString::Format(_("Total: %s"),
+                                                                       FormatMoney(domain::Money::cents(888888)))).x,
+                               -1));
     row->AddStretchSpacer();
     row->Add(m_total, wxSizerFlags().CenterVertical());
     return row;
@@ -258,14 +265,24 @@ wxSizer* SaleDialog::BuildPayment()
     auto* givenLabel = Label(this, _("Cash &given"));
     m_given = amountField();
     m_given->SetFont(large);
-    m_given->SetToolTip(_("What the customer hands over; leave empty when exact"));
+    m_given->SetToolTip(_("What the customer hands over: Enter sells once it covers the cash to take"));
     m_change = Label(this, wxString());
     m_change->SetFont(large);
+    m_change->SetMinSize(wxSize(m_change->GetTextExtent(wxString::Format(_("Change: %s"),
+                                                                         FormatMoney(domain::Money::cents(88888)))).x,
+                                -1));
+    m_exact = new wxCheckBox(this, wxID_ANY, _("E&xact amount"));
+    m_exact->SetToolTip(_("The customer hands over exactly the amount: no change"));
     grid->Add(givenLabel, wxSizerFlags().CenterVertical());
     grid->Add(m_given, wxSizerFlags().CenterVertical());
+    grid->Add(m_exact, wxSizerFlags().CenterVertical());
     grid->Add(m_change, wxSizerFlags().CenterVertical());
-    grid->AddSpacer(0);
-    m_cashRow = {givenLabel, m_given, m_change};
+    m_cashRow = {givenLabel, m_given, m_exact, m_change};
+    m_exact->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        if (m_exact->GetValue()) m_given->ChangeValue(wxString());
+        m_given->Enable(!m_exact->GetValue());
+        UpdateTotals();
+    });
     // Split: the amount of each method, and what remains to share out.
     auto* splitLabel = Label(this, _("Amounts"));
     auto* splitRow = new wxBoxSizer(wxHORIZONTAL);
@@ -340,11 +357,7 @@ void SaleDialog::LoadPrices()
     // The price lists are read once; the live total is then computed here as the counts change.
     RunOnWorker(
         *m_session->worker, this,
-        [](domain::Store& store) {
-            std::vector<domain::PriceList> lists;
-            store.read([&](domain::StoreReader& r) { lists = r.priceLists(); });
-            return lists;
-        },
+        [](domain::Store& store) { return app::priceLists(store); },
         [](SaleDialog& d, std::vector<domain::PriceList> lists) {
             d.m_prices = std::move(lists);
             d.UpdateTotals();
@@ -376,7 +389,9 @@ void SaleDialog::UpdateTotals()
         try {
             const domain::Money cashPart = m_split->GetValue() ? ParseAmount(m_splitCash, "cash") : due;
             const domain::Money given = ParseAmount(m_given, "cash given");
-            if (given.cents() > 0 && given >= cashPart)
+            if (m_exact->GetValue())
+                change = _("No change");
+            else if (given.cents() > 0 && given >= cashPart)
                 change = wxString::Format(_("Change: %s"), FormatMoney(given - cashPart));
             else if (given.cents() > 0)
                 change = wxString::Format(_("Short by %s"), FormatMoney(cashPart - given));
@@ -410,7 +425,8 @@ std::vector<app::Tender> SaleDialog::Tenders() const
         app::Tender t;
         t.method = method;
         t.amount = amount;
-        if (method == domain::PaymentMethod::Cash) t.given = ParseAmount(m_given, "cash given");
+        // Zero given tells the use case the cash is exact.
+        if (method == domain::PaymentMethod::Cash && !m_exact->GetValue()) t.given = ParseAmount(m_given, "cash given");
         if (method == domain::PaymentMethod::Voucher)
             t.voucherCode = m_voucherCode->GetValue().Strip(wxString::both).ToStdString(wxConvUTF8);
         tenders.push_back(t);
@@ -441,7 +457,15 @@ void SaleDialog::Confirm()
     }
     if (!IsReady()) return;
     Highlight(nullptr);
-    m_error->SetLabel(wxString());
+    SetError(wxString());
+    // A stray Enter must not sell: the payment has to be complete first.
+    if (const auto missing = Incomplete()) {
+        SetError(missing->first);
+        Highlight(missing->second);
+        if (missing->second) missing->second->SetFocus();
+        FitContent();
+        return;
+    }
     std::optional<domain::Uuid> employee;
     if (m_session->employee) employee = m_session->employee->id;
     const auto clock = m_session->clock;
@@ -521,10 +545,56 @@ void SaleDialog::Succeeded(app::DeskSaleResult result)
     if (m_onDone) m_onDone(r);
 }
 
+std::optional<std::pair<wxString, wxWindow*>> SaleDialog::Incomplete() const
+{
+    if (m_mode == Mode::Phone || !m_cash) return std::nullopt;
+    const domain::Money due = Due();
+    auto cashCovered = [&](const domain::Money& cashPart) -> std::optional<std::pair<wxString, wxWindow*>> {
+        if (m_exact->GetValue() || cashPart.cents() == 0) return std::nullopt;
+        try {
+            const domain::Money given = ParseAmount(m_given, "cash given");
+            if (given >= cashPart) return std::nullopt;
+            if (given.cents() > 0)
+                return std::pair{wxString::Format(_("The cash given is %s short of %s."), FormatMoney(cashPart - given),
+                                                  FormatMoney(cashPart)),
+                                 static_cast<wxWindow*>(m_given)};
+        } catch (const domain::Error&) {
+            return std::pair{wxString(_("The cash given is not an amount.")), static_cast<wxWindow*>(m_given)};
+        }
+        return std::pair{wxString::Format(_("Type the cash given (at least %s), or tick \"Exact amount\"."),
+                                          FormatMoney(cashPart)),
+                         static_cast<wxWindow*>(m_given)};
+    };
+    if (m_cash->GetValue()) return cashCovered(due);
+    if (m_voucher->GetValue() || (m_split->GetValue() && !m_splitVoucher->GetValue().Strip(wxString::both).empty()))
+        if (m_voucherCode->GetValue().Strip(wxString::both).empty())
+            return std::pair{wxString(_("Scan or type the voucher's code.")), static_cast<wxWindow*>(m_voucherCode)};
+    if (m_split->GetValue()) {
+        try {
+            const domain::Money cash = ParseAmount(m_splitCash, "cash");
+            const domain::Money rest = due - cash - ParseAmount(m_splitCard, "card") - ParseAmount(m_splitVoucher, "voucher");
+            if (rest.cents() != 0)
+                return std::pair{wxString::Format(_("The amounts must add up to the total %s."), FormatMoney(due)),
+                                 static_cast<wxWindow*>(m_splitCash)};
+            return cashCovered(cash);
+        } catch (const domain::Error&) {
+            return std::pair{wxString(_("One of the amounts is not an amount.")), static_cast<wxWindow*>(m_splitCash)};
+        }
+    }
+    return std::nullopt;   // card: the terminal has taken it
+}
+
+void SaleDialog::SetError(const wxString& text)
+{
+    // Wrapped to the dialog's width, never cut ("…: try" then nothing).
+    m_error->SetLabelText(text);
+    m_error->Wrap(std::max(FromDIP(400), GetClientSize().x - FromDIP(24)));
+}
+
 void SaleDialog::Failed(const Failure& failure)
 {
     m_busy = false;
-    m_error->SetLabel(failure.message);
+    SetError(failure.message);
     const auto it = m_fields.find(failure.field);
     Highlight(it != m_fields.end() ? it->second : nullptr);
     if (m_highlighted) m_highlighted->SetFocus();
@@ -550,7 +620,10 @@ void SaleDialog::PrintReceipt()
     ui::PrintReceipt(
         this, *m_session, m_result->receipt->number, false,
         [this](const wxString& path) { m_printed = path; },
-        [this](const wxString& message) { m_error->SetLabel(message); Layout(); });
+        [this](const wxString& message) {
+            SetError(message);
+            FitContent();
+        });
 }
 
 void SaleDialog::OnCharHook(wxKeyEvent& event)
@@ -567,7 +640,7 @@ void SaleDialog::OnCharHook(wxKeyEvent& event)
 wxString SaleDialog::TotalText() const { return m_total->GetLabel(); }
 wxString SaleDialog::ChangeText() const { return m_result ? m_outcomeChange->GetLabel() : m_change ? m_change->GetLabel() : wxString(); }
 wxString SaleDialog::RemainderText() const { return m_remainder ? m_remainder->GetLabel() : wxString(); }
-wxString SaleDialog::ErrorText() const { return m_error->GetLabel(); }
+wxString SaleDialog::ErrorText() const { return m_error->GetLabelText(); }
 wxString SaleDialog::OutcomeText() const { return m_outcomeText->GetLabel(); }
 
 }  // namespace narcisse::ui

@@ -17,9 +17,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxPanel;
 class wxRadioButton;
@@ -58,6 +60,9 @@ public:
     wxWindow* HighlightedField() const { return m_highlighted; }
     wxSpinCtrl* Adults() const { return m_adults; }
     wxTextCtrl* CashGiven() const { return m_given; }
+    wxCheckBox* ExactAmount() const { return m_exact; }
+    wxRadioButton* CashChoice() const { return m_cash; }
+    wxRadioButton* CardChoice() const { return m_card; }
     wxTextCtrl* CustomerName() const { return m_name; }
 
 private:
@@ -73,6 +78,9 @@ private:
     void Succeeded(app::DeskSaleResult result);
     void Failed(const Failure& failure);
     void Highlight(wxWindow* field);
+    void SetError(const wxString& text);
+    // What the payment still lacks before Enter may sell (the sentence and the field), if anything.
+    std::optional<std::pair<wxString, wxWindow*>> Incomplete() const;
     void OnCharHook(wxKeyEvent& event);
 
     std::shared_ptr<Session> m_session;
@@ -101,6 +109,7 @@ private:
     wxRadioButton* m_voucher = nullptr;
     wxRadioButton* m_split = nullptr;
     wxTextCtrl* m_given = nullptr;
+    wxCheckBox* m_exact = nullptr;
     wxTextCtrl* m_voucherCode = nullptr;
     wxTextCtrl* m_splitCash = nullptr;
     wxTextCtrl* m_splitCard = nullptr;

@@ -15,6 +15,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 namespace {
 
@@ -166,6 +168,13 @@ void VoucherSaleDialog::BuildLayout()
     top->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizerAndFit(top);
 
+    // GTK measures some labels only once they are realised: whenever the dialog turns out smaller
+    // than what it shows needs, it grows, so the buttons never squash.
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        e.Skip();
+        InvalidateBestSize();
+        if (GetSize().y < GetBestSize().y || GetSize().x < GetBestSize().x) FitToContent();
+    });
     m_forAmount->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { UpdateKind(); });
     m_forRide->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { UpdateKind(); });
     m_amount->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { UpdatePrice(); });
@@ -280,8 +289,7 @@ void VoucherSaleDialog::ShowSold()
     m_print->Show();
     m_print->SetDefault();
     m_another->Show();
-    Layout();
-    Fit();
+    FitToContent();
     m_print->SetFocus();
 }
 
@@ -320,9 +328,25 @@ void VoucherSaleDialog::SellAnother()
     m_sell->Show();
     m_sell->SetDefault();
     UpdateKind();
-    Layout();
-    Fit();
+    FitToContent();
     m_amount->SetFocus();
+}
+
+void VoucherSaleDialog::FitToContent()
+{
+    // The panels' sizes were remembered while hidden or empty: measured again, the dialog grows to
+    // what is shown now (its buttons at their height) instead of squashing them.
+    for (wxWindow* w : {static_cast<wxWindow*>(m_form), static_cast<wxWindow*>(m_done), static_cast<wxWindow*>(m_error)})
+        w->InvalidateBestSize();
+    // The code's label took its minimum size when created empty, in the small font.
+    for (wxStaticText* t : {m_code, m_doneDetails, m_error}) t->SetInitialSize();
+    for (wxButton* b : {m_another, m_print, m_sell}) b->InvalidateBestSize();
+    m_done->Layout();
+    GetSizer()->SetSizeHints(this);
+    const wxSize best = GetBestSize();
+    SetMinSize(best);
+    SetSize(std::max(GetSize().x, best.x), std::max(GetSize().y, best.y));
+    Layout();
 }
 
 void VoucherSaleDialog::SetBusy(bool busy)
@@ -343,8 +367,7 @@ void VoucherSaleDialog::ShowFailure(const Failure& failure)
         m_highlighted->Refresh();
         m_highlighted->SetFocus();
     }
-    Layout();
-    Fit();
+    FitToContent();
 }
 
 void VoucherSaleDialog::ClearError()

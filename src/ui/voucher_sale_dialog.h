@@ -62,6 +62,7 @@ private:
     void ShowFailure(const Failure& failure);
     void ClearError();
     void SetBusy(bool busy);
+    void FitToContent();
     domain::Party PartyTyped() const;
 
     std::shared_ptr<Session> m_session;

@@ -141,6 +141,22 @@ TEST_CASE("the drawer opens with a counted float and the day closes with its cou
     CHECK(drawer->Movements()->GetItemText(0, 4) == "Claire Muller");
     // 100 float + 31 cash takings − 15 paid out.
     CHECK(drawer->ExpectedText() == ui::FormatMoney(Euros(11600)));
+
+    // The amount moves one way, the one chosen: "Pay in −5" is refused on the amount, not recorded
+    // as a pay-out; nor can more go out than the drawer holds (116 €).
+    drawer->PayInChoice()->SetValue(true);
+    Type(drawer->AmountField(), "-5");
+    Type(drawer->ReasonField(), "Correction");
+    drawer->RecordMovement();
+    REQUIRE(test::PumpUntil([drawer] { return !drawer->IsBusy(); }));
+    CHECK(drawer->HighlightedField() == drawer->AmountField());
+    drawer->PayOutChoice()->SetValue(true);
+    Type(drawer->AmountField(), "5000");
+    drawer->RecordMovement();
+    REQUIRE(test::PumpUntil([drawer] { return !drawer->IsBusy(); }));
+    CHECK(drawer->HighlightedField() == drawer->AmountField());
+    CHECK(drawer->Movements()->GetItemCount() == 1);
+    CHECK(drawer->ExpectedText() == ui::FormatMoney(Euros(11600)));
     test::SaveScreenshot(drawer, "cash_drawer");
     drawer->Destroy();
 
@@ -251,6 +267,8 @@ TEST_CASE("a gift voucher is sold by the form and looked up by its code", "[ui][
     INFO(sale->ErrorText().utf8_string());
     REQUIRE(sale->IsPrinted());
     CHECK(std::filesystem::file_size(viewer.last) > 1000);
+    // Nothing squashed: the dialog is as tall as what it shows needs.
+    CHECK(sale->GetSize().y >= sale->GetBestSize().y);
     test::SaveScreenshot(sale, "voucher_sale");
     sale->Destroy();
 

@@ -13,6 +13,8 @@
 #include "support/engines.h"
 #include "support/world.h"
 #include "ui/booking_card_dialog.h"
+#include "ui/cash_count_grid.h"
+#include "ui/cash_drawer_dialog.h"
 #include "ui/desk_banner.h"
 #include "ui/desk_panel.h"
 #include "ui/desk_print.h"
@@ -24,7 +26,9 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/datectrl.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -112,6 +116,26 @@ void Key(int key)
     test::Pump(80ms);
 }
 
+// Desk ▸ Open the drawer… with a float of `tens` × 10 €, as the day starts: cash can be taken then.
+void OpenDrawerByMenu(Desk& d, const wxString& tens)
+{
+    const int id = d.frame->GetMenuBar()->FindMenuItem("Desk", wxString::FromUTF8("Open the drawer…"));
+    REQUIRE(id != wxNOT_FOUND);
+    wxCommandEvent click(wxEVT_MENU, id);
+    d.frame->GetEventHandler()->ProcessEvent(click);
+    REQUIRE(test::PumpUntil([&] { return d.desk->CurrentCashDrawer() && d.desk->CurrentCashDrawer()->IsLoaded(); }));
+    ui::CashDrawerDialog* drawer = d.desk->CurrentCashDrawer();
+    REQUIRE(test::PumpUntil([&] { return !drawer->IsBusy(); }));
+    drawer->CountGrid()->QuantityField(1000)->SetValue(tens);
+    drawer->OpenDrawer();
+    REQUIRE(test::PumpUntil([&] { return drawer->IsOpen() && !drawer->IsBusy(); }));
+    drawer->Close();
+    REQUIRE(test::PumpUntil([&] { return d.desk->CurrentCashDrawer() == nullptr; }));
+    d.Settle();
+    REQUIRE(d.desk->Drawer());
+    REQUIRE(d.desk->Drawer()->state == app::DeskDrawer::State::Open);
+}
+
 }  // namespace
 
 TEST_CASE("a quick sale by keyboard only: F5, 2 adults, 50 in cash, Enter", "[ui][desk]")
@@ -127,7 +151,14 @@ TEST_CASE("a quick sale by keyboard only: F5, 2 adults, 50 in cash, Enter", "[ui
     d.desk->FocusSearch();
     test::Pump(200ms);
     REQUIRE(wxWindow::FindFocus() == d.desk->SearchField());
+    CHECK(d.desk->DrawerText() == wxString::FromUTF8("Drawer closed — open it to take cash"));
     test::SaveScreenshot(d.frame, "desk");
+
+    // Cash is taken from an open drawer only: the day starts with its float (10 × 10 €).
+    OpenDrawerByMenu(d, "10");
+    d.frame->Raise();
+    d.desk->FocusSearch();
+    test::Pump(200ms);
 
     Key(WXK_F5);
     REQUIRE(test::PumpUntil([&] { return d.desk->CurrentSale() && d.desk->CurrentSale()->IsReady(); }, 10s));
@@ -270,4 +301,89 @@ TEST_CASE("end of day: the preview first, then Apply", "[ui][desk]")
     CHECK(dialog->SummaryText().StartsWith("Done. "));
     CHECK(StoredBooking(*store, missed.sale.booking.ref).state == domain::BookingState::NoShow);
     CHECK(StoredBooking(*store, boarded.sale.booking.ref).state == domain::BookingState::Completed);
+}
+
+TEST_CASE("the desk lists another day's departures, one key away", "[ui][desk]")
+{
+    Desk d;
+    // Today at 09:40: the five departures still ahead, the first preselected.
+    REQUIRE(d.desk->Day()->date == test::bastilleDay());
+    CHECK(d.desk->Day()->departures.size() == 5);
+    d.frame->Raise();
+    d.desk->FocusSearch();
+    test::Pump(200ms);
+
+    // Alt+Right: tomorrow, all its departures, the first with room preselected.
+    wxUIActionSimulator sim;
+    sim.Char(WXK_RIGHT, wxMOD_ALT);
+    REQUIRE(test::PumpUntil([&] { return d.desk->IsLoaded() && d.desk->Day()->date != test::bastilleDay(); }, 10s));
+    const domain::LocalDate tomorrow = ui::AddDays(test::bastilleDay(), 1);
+    CHECK(d.desk->Day()->date == tomorrow);
+    CHECK(ui::FromWxDate(d.desk->DateField()->GetValue()) == tomorrow);
+    CHECK(d.desk->Day()->departures.size() == 5);
+    CHECK(d.desk->SelectedDeparture() == std::optional<std::size_t>(0));
+    test::SaveScreenshot(d.frame, "desk_tomorrow");
+
+    // A phone booking for tomorrow (F6, Enter): the dialog sells that day, not today.
+    d.desk->OpenPhoneBooking();
+    REQUIRE(test::PumpUntil([&] { return d.desk->CurrentSale() && d.desk->CurrentSale()->IsReady(); }, 10s));
+    ui::SaleDialog* sale = d.desk->CurrentSale();
+    sale->CustomerName()->SetValue("Marie Klein");
+    sale->Confirm();
+    REQUIRE(test::PumpUntil([&] { return sale->Result().has_value() || !sale->ErrorText().empty(); }, 10s));
+    INFO(sale->ErrorText().utf8_string());
+    REQUIRE(sale->Result());
+    auto store = d.Store();
+    const domain::Booking booked = StoredBooking(*store, sale->Result()->sale.booking.ref);
+    CHECK(booked.state == domain::BookingState::Pending);
+    CHECK(booked.departureStart == test::at("2026-07-15T08:00:00Z"));
+    sale->Destroy();
+    d.Settle();
+    CHECK(d.desk->Day()->departures[0].seatsFree == 22 - 1);
+
+    // Alt+Left twice: back to today, never before it.
+    sim.Char(WXK_LEFT, wxMOD_ALT);
+    REQUIRE(test::PumpUntil([&] { return d.desk->IsLoaded() && d.desk->Day()->date == test::bastilleDay(); }, 10s));
+    sim.Char(WXK_LEFT, wxMOD_ALT);
+    test::Pump(200ms);
+    d.Settle();
+    CHECK(d.desk->Date() == test::bastilleDay());
+}
+
+TEST_CASE("a failed scan clears the field and replaces the whole banner", "[ui][desk]")
+{
+    Desk d;
+    auto store = d.Store();
+    const auto sold = SellAt10(*store, *d.clock, "Anne Muller");
+    d.frame->Raise();
+    d.desk->FocusSearch();
+    test::Pump(200ms);
+    Type(wxString::FromUTF8(sold.sale.booking.ref.str()));
+    Key(WXK_RETURN);
+    REQUIRE(test::PumpUntil([&] { return d.desk->Banner()->ScanNumber() == 1; }, 10s));
+    d.Settle();
+    CHECK(d.desk->Banner()->Outcome() == app::ScanOutcome::Boarded);
+
+    // A reference with a wrong check character: refused, and nothing of Anne Muller is left.
+    Type("SN-JP5JMFXQ");
+    Key(WXK_RETURN);
+    REQUIRE(test::PumpUntil([&] { return d.desk->Banner()->ScanNumber() == 2; }, 10s));
+    d.Settle();
+    CHECK(d.desk->Banner()->Outcome() == app::ScanOutcome::Unknown);
+    CHECK(d.desk->Banner()->WhoText() == "SN-JP5JMFXQ");
+    CHECK_FALSE(d.desk->Banner()->DetailText().Contains("Anne Muller"));
+    CHECK(d.desk->SearchField()->GetValue().empty());
+    CHECK(d.desk->Results().empty());
+
+    // Keystrokes that land on the departures list go to the field: the scanner's Enter boards.
+    d.desk->DepartureList()->SetFocus();
+    test::Pump(100ms);
+    Type(wxString::FromUTF8(sold.sale.booking.ref.str()));
+    CHECK(wxWindow::FindFocus() == d.desk->SearchField());
+    Key(WXK_RETURN);
+    REQUIRE(test::PumpUntil([&] { return d.desk->Banner()->ScanNumber() == 3; }, 10s));
+    d.Settle();
+    CHECK(d.desk->Banner()->Outcome() == app::ScanOutcome::AlreadyBoarded);
+    CHECK(d.desk->CurrentSale() == nullptr);   // the list's Enter (a sale) did not fire
+    CHECK(d.desk->SearchField()->GetValue().empty());
 }
