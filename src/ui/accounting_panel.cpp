@@ -1,5 +1,6 @@
 #include "ui/accounting_panel.h"
 
+#include "ui/access.h"
 #include "ui/cash_labels.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -81,6 +82,7 @@ void AccountingPanel::BuildLayout()
     accounts->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (m_onAccounts) m_onAccounts(); });
     exportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { if (m_onExport) m_onExport(From(), To()); });
     reload->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
+    AllowFor(exportButton, *m_session, domain::Action::ExportAccounting, true, exportButton->GetToolTipText());
     top->Add(head, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, margin));
     top->Add(BuildFilters(), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, margin));
 
@@ -390,11 +392,26 @@ void AccountingPanel::ShowCheck()
     if (!m_check) return;
     int open = 0;
     for (const auto& d : m_check->days) open += d.closed ? 0 : 1;
+    const int closed = static_cast<int>(m_check->days.size()) - open;
     if (m_check->differences == 0) {
-        m_checkHeadline->SetForegroundColour(m_check->days.empty() ? kCashMuted : kCashOk);
-        m_checkHeadline->SetLabel(m_check->days.empty() ? _("No desk receipt to check") : _("Matches the daily closings"));
+        // "Matches" only where there is something to match: days without their closing are not checked.
+        if (m_check->days.empty()) {
+            m_checkHeadline->SetForegroundColour(kCashMuted);
+            m_checkHeadline->SetLabel(_("No desk receipt to check"));
+        } else if (closed == 0) {
+            m_checkHeadline->SetForegroundColour(kCashMuted);
+            m_checkHeadline->SetLabel(_("No closing yet in this period"));
+        } else {
+            m_checkHeadline->SetForegroundColour(kCashOk);
+            wxString label = wxString::Format(wxPLURAL("Matches the daily closing (%d day)", "Matches the daily closings (%d days)", closed),
+                                              closed);
+            if (open > 0)
+                label += wxString::FromUTF8(" · ") +
+                         wxString::Format(wxPLURAL("%d day not closed yet", "%d days not closed yet", open), open);
+            m_checkHeadline->SetLabel(label);
+        }
         FillColumn(m_differences, 1, FromDIP(200));
-    m_differences->Hide();
+        m_differences->Hide();
     } else {
         m_checkHeadline->SetForegroundColour(kCashError);
         m_checkHeadline->SetLabel(wxString::Format(

@@ -1,5 +1,6 @@
 #include "ui/accounts_dialog.h"
 
+#include "ui/access.h"
 #include "ui/cash_labels.h"
 
 #include <wx/button.h>
@@ -129,6 +130,8 @@ AccountsDialog::AccountsDialog(wxWindow* parent, std::shared_ptr<Session> sessio
         [](AccountsDialog& d, const Failure& failure) {
             d.m_busy = false;
             d.ShowMessage(wxString::Format(_("The accounts cannot be read: %s"), failure.message), true);
+            d.Fit();
+            if (d.m_showWhenLoaded) d.Show();
         });
     Fit();
     CentreOnParent();
@@ -136,9 +139,19 @@ AccountsDialog::AccountsDialog(wxWindow* parent, std::shared_ptr<Session> sessio
 
 AccountsDialog* ShowAccountsDialog(wxWindow* parent, std::shared_ptr<Session> session)
 {
+    // Shown before its rows, the dialog was mapped at the size of an empty form and a window manager
+    // kept that size: the buttons came out as slivers until resized by hand.
     auto* dialog = new AccountsDialog(parent, std::move(session));
-    dialog->Show();
+    dialog->ShowOnceSized();
     return dialog;
+}
+
+void AccountsDialog::ShowOnceSized()
+{
+    if (m_loaded || !m_busy)
+        Show();
+    else
+        m_showWhenLoaded = true;
 }
 
 void AccountsDialog::AddRow(std::optional<domain::AccountRole> role, int rate, const domain::Account& current)
@@ -172,12 +185,13 @@ void AccountsDialog::OnLoaded(Loaded loaded)
     for (auto role : domain::allAccountRoles()) AddRow(role, 0, loaded.chart.of(role));
     for (int rate : loaded.rates) AddRow(std::nullopt, rate, loaded.chart.vat(rate));
     m_filling = false;
-    m_reset->Enable();
+    AllowFor(m_reset, *m_session, domain::Action::EditSettings, true, m_reset->GetToolTipText());
     ShowMessage(wxString(), false);
     Check();
     Fit();
     SetMinSize(GetSize());
     CentreOnParent();
+    if (m_showWhenLoaded) Show();
 }
 
 domain::ChartOfAccounts AccountsDialog::Chart() const
@@ -212,7 +226,7 @@ void AccountsDialog::Check()
         row.number->Refresh();
         row.label->Refresh();
     }
-    m_save->Enable(problems.empty() && !m_busy);
+    AllowFor(m_save, *m_session, domain::Action::EditSettings, problems.empty() && !m_busy);
     if (!problems.empty()) m_message->SetLabel(wxString());
     Layout();
     if (GetSizer()) GetSizer()->SetSizeHints(this);

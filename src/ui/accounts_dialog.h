@@ -56,7 +56,9 @@ private:
         domain::ChartOfAccounts chart;
         std::vector<int> rates;                    // of the price lists and the chart, ascending
     };
+    friend AccountsDialog* ShowAccountsDialog(wxWindow* parent, std::shared_ptr<Session> session);
     void OnLoaded(Loaded loaded);
+    void ShowOnceSized();   // shown at its final size: the rows arrive from the worker
     void AddRow(std::optional<domain::AccountRole> role, int rate, const domain::Account& current);
     void Check();
     void ShowMessage(const wxString& text, bool error);
@@ -69,6 +71,7 @@ private:
     bool m_loaded = false;
     bool m_saved = false;
     bool m_filling = false;
+    bool m_showWhenLoaded = false;
     wxFlexGridSizer* m_grid = nullptr;
     wxStaticText* m_problems = nullptr;
     wxStaticText* m_message = nullptr;
@@ -76,7 +79,7 @@ private:
     wxButton* m_reset = nullptr;
 };
 
-// Opens the dialog (modeless) and returns it.
+// Opens the dialog (modeless) and returns it; it appears once the accounts are read, laid out at its size.
 AccountsDialog* ShowAccountsDialog(wxWindow* parent, std::shared_ptr<Session> session);
 
 wxString AccountRoleName(domain::AccountRole role);   // "Ride sales", "Cash drawer"…

@@ -1,5 +1,6 @@
 #include "ui/days_off_dialog.h"
 
+#include "ui/access.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 
@@ -202,8 +203,8 @@ void DaysOffDialog::OnLoaded(std::vector<app::DayOffRow> rows)
 
 void DaysOffDialog::UpdateButtons()
 {
-    m_remove->Enable(m_pending == 0 && m_list->GetSelectedItemCount() > 0);
-    m_add->Enable(m_pending == 0);
+    AllowFor(m_remove, *m_session, domain::Action::ManageStaff, m_pending == 0 && m_list->GetSelectedItemCount() > 0);
+    AllowFor(m_add, *m_session, domain::Action::ManageStaff, m_pending == 0);
 }
 
 void DaysOffDialog::OnAdd()

@@ -54,8 +54,9 @@ void EmployeeDialog::BuildLayout()
         m_fields[name] = field;
     };
     const wxSize wide(FromDIP(300), -1);
-    m_login = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wide);
+    // Created in the order they are shown: Tab follows the order of creation.
     m_name = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wide);
+    m_login = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wide);
     m_role = new wxChoice(this, wxID_ANY);
     for (auto r : kRoles) m_role->Append(RoleName(r));
     m_role->SetSelection(0);

@@ -12,6 +12,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 namespace narcisse::ui {
 namespace {
 
@@ -326,6 +328,12 @@ void FleetPanel::OnFleet(std::vector<app::FleetBoat> fleet)
         if (m_selectedId && f.boat.id == *m_selectedId) m_boats->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     }
     m_boats->AssignImageList(images, wxIMAGE_LIST_SMALL);
+    // The longest name sets the first column (with the swatch and the margins): a name is never cut
+    // while the list has room to its right.
+    int nameWidth = FromDIP(170);
+    for (const auto& f : m_fleet)
+        nameWidth = std::max(nameWidth, m_boats->GetTextExtent(wxString::FromUTF8(f.boat.name)).x + swatch.x + FromDIP(28));
+    m_boats->SetColumnWidth(0, nameWidth);
     UpdateButtons();
     LoadLog();
 }

@@ -1,5 +1,6 @@
 #include "ui/main_frame.h"
 
+#include "ui/access.h"
 #include "ui/accounting_panel.h"
 #include "ui/accounts_dialog.h"
 #include "ui/closure_dialog.h"
@@ -33,6 +34,7 @@
 
 #include <chrono>
 #include <future>
+#include <utility>
 
 namespace narcisse::ui {
 namespace {
@@ -69,6 +71,12 @@ enum {
 };
 
 enum Page { kPageToday = 0, kPageDesk, kPagePlanning, kPageWeek, kPageFleet, kPageStaff, kPageAccounting, kPageStats };
+
+// A menu command the role may not run stays in its menu, greyed, and says who may in the status bar.
+void ExplainRefusal(wxMenu* menu, int id, const Session& session, domain::Action action)
+{
+    if (!May(session, action)) menu->SetHelpString(id, WhoMay(action));
+}
 
 }  // namespace
 
@@ -117,6 +125,7 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     sizer->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(sizer);
 
+    ShowAllowedViews();
     BuildMenus();
     BuildStatusBar();
     SetMinSize(FromDIP(wxSize(760, 480)));
@@ -124,13 +133,40 @@ MainFrame::MainFrame(std::shared_ptr<Session> session)
     m_today->ShowDate(m_session->Today());   // the view that opens first
 }
 
-void MainFrame::ShowView(View view)
+bool MainFrame::IsViewAllowed(View view) const
 {
+    using domain::Action;
+    const Session& s = *m_session;
+    switch (view) {
+    case View::Today:
+    case View::Planning:
+    case View::Week: return May(s, Action::ViewPlanning);
+    case View::Desk: return May(s, Action::SellRide) || May(s, Action::BoardPassenger);
+    case View::Fleet: return May(s, Action::ManageFleet);
+    // The manager reads the staff (licences, days off) to plan the crew; only the administrator changes it.
+    case View::Staff: return May(s, Action::ManageStaff) || May(s, Action::EditTimetable);
+    case View::Accounting:
+    case View::Stats: return May(s, Action::ViewAccounting);   // the figures are the accounts' figures
+    }
+    return false;
+}
+
+void MainFrame::ShowAllowedViews()
+{
+    for (View view : {View::Today, View::Desk, View::Planning, View::Week, View::Fleet, View::Staff, View::Accounting,
+                      View::Stats})
+        m_nav->ShowItem(static_cast<int>(view), IsViewAllowed(view));
+}
+
+bool MainFrame::ShowView(View view)
+{
+    if (!IsViewAllowed(view)) return false;
     const int page = static_cast<int>(view);
     if (m_nav->Selection() == page)
         ShowPage(page);   // already chosen: load it again all the same
     else
         m_nav->Select(page);
+    return true;
 }
 
 MainFrame::View MainFrame::CurrentView() const { return static_cast<View>(m_book->GetSelection()); }
@@ -175,7 +211,7 @@ void MainFrame::BuildMenus()
     bar->Append(MakeViewMenu(), _("&View"));
     bar->Append(MakeDeskMenu(), _("&Desk"));
     bar->Append(MakePlanningMenu(), _("&Planning"));
-    bar->Append(MakeAccountingMenu(), _("&Accounting"));
+    if (IsViewAllowed(View::Accounting)) bar->Append(MakeAccountingMenu(), _("&Accounting"));
     bar->Append(MakeHelpMenu(), _("&Help"));
     SetMenuBar(bar);
 }
@@ -196,13 +232,17 @@ wxMenu* MainFrame::MakeEditMenu()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Undo(); }, wxID_UNDO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->Redo(); }, wxID_REDO);
     // The labels name what would be undone ("Undo move SN-…"), refreshed whenever the menu shows.
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) {
-        event.Enable(m_planning->CanUndo());
+    // Undo and redo are moves again: the role must be allowed to move bookings.
+    ExplainRefusal(edit, wxID_UNDO, *m_session, domain::Action::MoveBooking);
+    ExplainRefusal(edit, wxID_REDO, *m_session, domain::Action::MoveBooking);
+    const bool mayMove = May(*m_session, domain::Action::MoveBooking);
+    Bind(wxEVT_UPDATE_UI, [this, mayMove](wxUpdateUIEvent& event) {
+        event.Enable(mayMove && m_planning->CanUndo());
         const wxString what = m_planning->UndoLabel();
         event.SetText((what.empty() ? _("&Undo") : wxString::Format(_("&Undo %s"), what)) + "\tCtrl+Z");
     }, wxID_UNDO);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) {
-        event.Enable(m_planning->CanRedo());
+    Bind(wxEVT_UPDATE_UI, [this, mayMove](wxUpdateUIEvent& event) {
+        event.Enable(mayMove && m_planning->CanRedo());
         const wxString what = m_planning->RedoLabel();
         event.SetText((what.empty() ? _("&Redo") : wxString::Format(_("&Redo %s"), what)) + "\tCtrl+Y");
     }, wxID_REDO);
@@ -212,14 +252,18 @@ wxMenu* MainFrame::MakeEditMenu()
 wxMenu* MainFrame::MakeViewMenu()
 {
     auto* view = new wxMenu;
-    view->Append(kIdViewToday, _("T&oday's overview"), _("What needs doing today"));
-    view->Append(kIdViewDesk, _("&Desk\tF2"), _("The ticket desk: sell, find and board"));
-    view->Append(kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
-    view->Append(kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
-    view->Append(kIdViewFleet, _("&Fleet\tCtrl+3"), _("Boats and their maintenance"));
-    view->Append(kIdViewStaff, _("&Staff\tCtrl+4"), _("Employees, licences and days off"));
-    view->Append(kIdViewAccounting, _("&Accounting\tCtrl+5"), _("The journal, account balances and the check against the closings"));
-    view->Append(kIdViewStats, _("S&tats\tCtrl+6"), _("Passengers, revenue, occupancy, channels and lead time of a period"));
+    // Only the views the role may open, as in the navigation (their accelerators go with them).
+    auto add = [this, view](View v, int id, const wxString& label, const wxString& help) {
+        if (IsViewAllowed(v)) view->Append(id, label, help);
+    };
+    add(View::Today, kIdViewToday, _("T&oday's overview"), _("What needs doing today"));
+    add(View::Desk, kIdViewDesk, _("&Desk\tF2"), _("The ticket desk: sell, find and board"));
+    add(View::Planning, kIdViewPlanning, _("&Planning\tCtrl+1"), _("Show the day's planning"));
+    add(View::Week, kIdViewWeek, _("&Week\tCtrl+2"), _("Show the week's occupancy"));
+    add(View::Fleet, kIdViewFleet, _("&Fleet\tCtrl+3"), _("Boats and their maintenance"));
+    add(View::Staff, kIdViewStaff, _("&Staff\tCtrl+4"), _("Employees, licences and days off"));
+    add(View::Accounting, kIdViewAccounting, _("&Accounting\tCtrl+5"), _("The journal, account balances and the check against the closings"));
+    add(View::Stats, kIdViewStats, _("S&tats\tCtrl+6"), _("Passengers, revenue, occupancy, channels and lead time of a period"));
     view->AppendSeparator();
     view->Append(kIdPreviousDay, _("P&revious day\tCtrl+Left"), _("Show the day before"));
     view->Append(kIdNextDay, _("&Next day\tCtrl+Right"), _("Show the day after"));
@@ -268,35 +312,62 @@ wxMenu* MainFrame::MakeViewMenu()
     return view;
 }
 
+namespace {
+// The drawer's steps of the desk's day (the other desk commands are in the enum above).
+enum { kIdCashInOut = wxID_HIGHEST + 300, kIdCloseDay, kIdClosings };
+}  // namespace
+
 wxMenu* MainFrame::MakeDeskMenu()
 {
+    // The desk's day in its order: open the drawer, sell and board, cash in and out, end of day,
+    // close the day (Z, printed), the closings. Each step opens from here and has its key.
     auto* desk = new wxMenu;
+    desk->Append(kIdCashDrawer, _("&Open the drawer…\tF7"), _("Count the float and open the cash drawer: the day's first step"));
+    desk->AppendSeparator();
     // F5 is View > Reload's accelerator everywhere else: in the Desk view the panel answers F5 itself.
     desk->Append(kIdNewSale, _("&New sale…"), _("Sell a ride at the desk (F5 in the Desk view)"));
     desk->Append(kIdPhoneBooking, _("&Phone booking…\tF6"), _("Book a ride by phone, paid later"));
     desk->Append(kIdFindBooking, _("&Find or scan a booking\tF3"), _("The Desk view's search and scan field"));
     desk->AppendSeparator();
-    desk->Append(kIdEndOfDay, _("&End of day…"), _("No-shows and completed rides of the departures that have left"));
+    desk->Append(kIdCashInOut, _("Cash &in / out…\tShift+F7"), _("Cash paid into or taken out of the open drawer, with its reason"));
+    desk->Append(kIdEndOfDay, _("&End of day (no-shows)…\tF8"), _("No-shows and completed rides of the departures that have left"));
+    desk->Append(kIdCloseDay, _("&Close the day (Z)…\tF9"), _("Count the drawer and store the daily closing, then print it"));
+    desk->Append(kIdClosings, _("C&losings…\tShift+F9"), _("The stored closings; close a month or a year"));
     desk->AppendSeparator();
-    desk->Append(kIdCashDrawer, _("&Cash drawer and closing…"), _("Open the drawer, cash in and out, close the day (Z)"));
     desk->Append(kIdVoucherSale, _("Sell a &gift voucher…"), _("A voucher for an amount or a ride type, printed with its code"));
     desk->Append(kIdVoucherLookup, _("Gift &vouchers…"), _("A voucher's balance and history; extend its expiry"));
     desk->AppendSeparator();
     desk->Append(kIdIntegrity, _("&Verify integrity…"), _("Walk the receipts, payments, refunds and closings chains"));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowCashDrawer(this, m_session); }, kIdCashDrawer);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowVoucherSale(this, m_session); }, kIdVoucherSale);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        // A voucher paid in cash changes what the drawer should hold.
+        ShowVoucherSale(this, m_session)->SetOnSold([this](const app::VoucherSaleResult&) { m_desk->DataChanged(); });
+    }, kIdVoucherSale);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowVoucherLookup(this, m_session); }, kIdVoucherLookup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowIntegrity(this, m_session); }, kIdIntegrity);
-    // Each opens the Desk view first, so the sale finds its departures loaded.
+    // Each opens the Desk view first, so the sale finds its departures loaded and the drawer's
+    // state shows beside its dialog.
     auto onDesk = [this](std::function<void()> then) {
         if (CurrentView() == View::Desk) return then();
         ShowView(View::Desk);
+        if (CurrentView() != View::Desk) return;   // a role without the desk
         m_desk->CallAfter([then] { then(); });
     };
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenCashDrawer(); }); }, kIdCashDrawer);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenSale(); }); }, kIdNewSale);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenPhoneBooking(); }); }, kIdPhoneBooking);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->FocusSearch(); }); }, kIdFindBooking);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenCashDrawer(); }); }, kIdCashInOut);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenEndOfDay(); }); }, kIdEndOfDay);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenCloseDay(); }); }, kIdCloseDay);
+    Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenClosings(); }); }, kIdClosings);
+    // The drawer's state, once the Desk view has read it, greys the step that does not apply.
+    using Drawer = app::DeskDrawer::State;
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(!m_desk->Drawer() || m_desk->Drawer()->state != Drawer::Open);
+    }, kIdCashDrawer);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(!m_desk->Drawer() || m_desk->Drawer()->state == Drawer::Open);
+    }, kIdCashInOut);
     return desk;
 }
 
@@ -307,7 +378,6 @@ wxMenu* MainFrame::MakePlanningMenu()
     planning->Append(kIdMoveBooking, _("&Move booking…"),
                      _("Move the selected booking to another departure or boat (M or Enter in the planning)"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_planning->OpenMoveDialog(); }, kIdMoveBooking);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, kIdMoveBooking);
     planning->AppendSeparator();
     planning->Append(kIdCloseDepartures, _("&Close departures…"),
                      _("Close a departure, a time range, the day or one boat, and take care of its passengers"));
@@ -335,8 +405,17 @@ wxMenu* MainFrame::MakePlanningMenu()
         ShowTimetableDialog(this, m_session)->SetOnChanged([this] { m_planning->Reload(); });
     }, kIdTimetable);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowNotificationLog(this, *m_session); }, kIdNotifications);
-    for (int id : {kIdCloseDepartures, kIdReopenClosures, kIdCrew, kIdTimetable})
-        Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(!m_planning->IsEditing()); }, id);
+    // Each changes the schedule: greyed while an edit is on its way, and for a role that may not.
+    using domain::Action;
+    for (auto [id, action] : {std::pair{int(kIdMoveBooking), Action::MoveBooking},
+                              std::pair{int(kIdCloseDepartures), Action::ManageClosures},
+                              std::pair{int(kIdReopenClosures), Action::ManageClosures},
+                              std::pair{int(kIdCrew), Action::EditTimetable},
+                              std::pair{int(kIdTimetable), Action::EditTimetable}}) {
+        ExplainRefusal(planning, id, *m_session, action);
+        const bool allowed = May(*m_session, action);
+        Bind(wxEVT_UPDATE_UI, [this, allowed](wxUpdateUIEvent& event) { event.Enable(allowed && !m_planning->IsEditing()); }, id);
+    }
     return planning;
 }
 
@@ -361,6 +440,10 @@ wxMenu* MainFrame::MakeAccountingMenu()
             if (m_accounting->IsLoaded()) m_accounting->Reload();
         });
     }, kIdAccounts);
+    // The exports need their own right; the accounts open for anyone who sees the books (the dialog
+    // saves only for who may edit the settings).
+    ExplainRefusal(accounting, kIdExport, *m_session, domain::Action::ExportAccounting);
+    accounting->Enable(kIdExport, May(*m_session, domain::Action::ExportAccounting));
     return accounting;
 }
 

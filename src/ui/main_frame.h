@@ -32,9 +32,12 @@ public:
 
     explicit MainFrame(std::shared_ptr<Session> session);
 
-    // Shows a view (as a click in the navigation would) and loads what it shows.
-    void ShowView(View view);
+    // Shows a view (as a click in the navigation would) and loads what it shows; a view the
+    // signed-in role may not open is not shown (false).
+    bool ShowView(View view);
     View CurrentView() const;
+    // The views follow the role: a boatman sees the day and the planning, not the accounts.
+    bool IsViewAllowed(View view) const;
     TodayPanel* Today() const { return m_today; }
     DeskPanel* Desk() const { return m_desk; }
     FleetPanel* Fleet() const { return m_fleet; }
@@ -48,6 +51,7 @@ public:
 
 private:
     void ShowPage(int page);
+    void ShowAllowedViews();   // the navigation lists only the views the role may open
     void OpenTarget(const app::TodayTarget& target);
     void BuildMenus();
     wxMenu* MakeFileMenu();

@@ -36,9 +36,31 @@ void NavBar::AddItem(const wxString& label, const wxBitmapBundle& icon, const wx
     Refresh();
 }
 
-void NavBar::Select(int index)
+void NavBar::ShowItem(int index, bool shown)
 {
     if (index < 0 || index >= static_cast<int>(m_items.size())) return;
+    m_items[static_cast<std::size_t>(index)].shown = shown;
+    m_hover = -1;
+    InvalidateBestSize();
+    Refresh();
+}
+
+bool NavBar::IsItemShown(int index) const
+{
+    return index >= 0 && index < static_cast<int>(m_items.size()) && m_items[static_cast<std::size_t>(index)].shown;
+}
+
+std::vector<int> NavBar::ShownItems() const
+{
+    std::vector<int> shown;
+    for (std::size_t i = 0; i < m_items.size(); ++i)
+        if (m_items[i].shown) shown.push_back(static_cast<int>(i));
+    return shown;
+}
+
+void NavBar::Select(int index)
+{
+    if (!IsItemShown(index)) return;
     const bool changed = index != m_selection;
     m_selection = index;
     Refresh();
@@ -48,7 +70,7 @@ void NavBar::Select(int index)
 std::vector<wxString> NavBar::Labels() const
 {
     std::vector<wxString> labels;
-    for (const Item& item : m_items) labels.push_back(wxStripMenuCodes(item.label));
+    for (int i : ShownItems()) labels.push_back(wxStripMenuCodes(m_items[static_cast<std::size_t>(i)].label));
     return labels;
 }
 
@@ -60,14 +82,16 @@ int NavBar::ItemHeight() const
 wxSize NavBar::DoGetBestClientSize() const
 {
     int width = FromDIP(84);
-    for (const Item& item : m_items) width = std::max(width, GetTextExtent(item.label).x + FromDIP(16));
-    return wxSize(width, static_cast<int>(m_items.size()) * ItemHeight() + FromDIP(8));
+    for (const Item& item : m_items)   // hidden ones too: the column keeps its width whoever signs in
+        width = std::max(width, GetTextExtent(item.label).x + FromDIP(16));
+    return wxSize(width, static_cast<int>(ShownItems().size()) * ItemHeight() + FromDIP(8));
 }
 
 int NavBar::ItemAt(const wxPoint& point) const
 {
-    const int index = (point.y - FromDIP(8)) / ItemHeight();
-    return point.y >= FromDIP(8) && index < static_cast<int>(m_items.size()) ? index : -1;
+    const auto shown = ShownItems();
+    const int row = (point.y - FromDIP(8)) / ItemHeight();
+    return point.y >= FromDIP(8) && row < static_cast<int>(shown.size()) ? shown[static_cast<std::size_t>(row)] : -1;
 }
 
 void NavBar::OnPaint(wxPaintEvent&)
@@ -82,11 +106,13 @@ void NavBar::OnPaint(wxPaintEvent&)
     gc->SetBrush(wxBrush(kEdge));
     gc->DrawRectangle(size.x - 1, 0, 1, size.y);
     const int itemHeight = ItemHeight();
-    for (std::size_t i = 0; i < m_items.size(); ++i) {
-        const Item& item = m_items[i];
-        const int y = FromDIP(8) + static_cast<int>(i) * itemHeight;
-        const bool selected = static_cast<int>(i) == m_selection;
-        if (selected || static_cast<int>(i) == m_hover) {
+    const auto shown = ShownItems();
+    for (std::size_t row = 0; row < shown.size(); ++row) {
+        const int i = shown[row];
+        const Item& item = m_items[static_cast<std::size_t>(i)];
+        const int y = FromDIP(8) + static_cast<int>(row) * itemHeight;
+        const bool selected = i == m_selection;
+        if (selected || i == m_hover) {
             gc->SetBrush(wxBrush(selected ? kSelected : kHover));
             gc->DrawRoundedRectangle(FromDIP(6), y, size.x - FromDIP(12), itemHeight - FromDIP(4), FromDIP(6));
         }

@@ -1,5 +1,5 @@
 // The column of views down the left of the main window (DESIGN.md §7). It lists only the views
-// that exist; each is an icon over its name.
+// that exist and that the signed-in role may open; each is an icon over its name.
 #pragma once
 
 #include <wx/bmpbndl.h>
@@ -14,10 +14,14 @@ class NavBar : public wxWindow {
 public:
     explicit NavBar(wxWindow* parent);
 
+    // Items keep the index they were added at, shown or not.
     void AddItem(const wxString& label, const wxBitmapBundle& icon, const wxString& tooltip);
-    void Select(int index);
+    // A hidden item is neither drawn nor chosen; the others close up.
+    void ShowItem(int index, bool shown);
+    bool IsItemShown(int index) const;
+    void Select(int index);   // a hidden item is not selected
     int Selection() const { return m_selection; }
-    std::vector<wxString> Labels() const;
+    std::vector<wxString> Labels() const;   // of the items shown, top to bottom
     void SetOnSelect(std::function<void(int)> callback) { m_onSelect = std::move(callback); }
 
 protected:
@@ -28,8 +32,10 @@ private:
         wxString label;
         wxBitmapBundle icon;
         wxString tooltip;
+        bool shown = true;
     };
 
+    std::vector<int> ShownItems() const;   // indexes, top to bottom
     int ItemHeight() const;
     int ItemAt(const wxPoint& point) const;
     void OnPaint(wxPaintEvent& event);

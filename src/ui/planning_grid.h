@@ -70,6 +70,8 @@ public:
     void SetOnRefused(std::function<void(const wxString& reason)> handler) { m_onRefused = std::move(handler); }
     // The rules the drop hint applies (the business settings of the store, the current time).
     void SetMoveRules(const domain::BusinessSettings& settings, std::function<domain::Instant()> now);
+    // A reason that refuses every drop (the signed-in role may not move bookings); empty: none.
+    void SetMoveRefusal(std::string reason) { m_moveRefusal = std::move(reason); }
     // Why the booking may not go to that cell, or nothing: domain::moveRefusal on the day shown.
     std::optional<std::string> MoveHint(std::size_t booking, int column, int row) const;
 
@@ -142,6 +144,7 @@ private:
     };
     std::optional<Drag> m_drag;
     domain::BusinessSettings m_rules;
+    std::string m_moveRefusal;
     std::function<domain::Instant()> m_clock;
     MoveHandler m_onMove;
     std::function<void(std::size_t)> m_onMoveDialog;

@@ -40,6 +40,7 @@ std::optional<std::string> PlanningGrid::MoveHint(std::size_t booking, int colum
     if (!m_planning || booking >= m_planning->bookings.size() || column < 0 || row < 0 ||
         column >= static_cast<int>(m_planning->departures.size()) || row >= static_cast<int>(m_planning->boats.size()))
         return std::string("there is nothing there");
+    if (!m_moveRefusal.empty()) return m_moveRefusal;
     const domain::Instant now = m_clock ? m_clock() : m_planning->loadedAt;
     return domain::moveRefusal(m_planning->bookings[booking], m_planning->departures[static_cast<std::size_t>(column)],
                                m_planning->boats[static_cast<std::size_t>(row)].id, now, m_rules);

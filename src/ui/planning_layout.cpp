@@ -81,11 +81,18 @@ PlanningLayout::PlanningLayout(const app::DayPlanning& planning, const PlanningM
     const std::size_t rowCount = planning.boats.size();
     const std::size_t columnCount = planning.departures.size();
 
+    // The boats' column widens for a long name (up to half as wide again) rather than cutting it
+    // beside empty space; beyond that the name is shortened.
+    const int textInset = m.padding * 3 + m.smallTextHeight + m.padding * 2;
+    int widest = 0;
+    for (const auto& boat : planning.boats) widest = std::max(widest, shorten.Width(wxString::FromUTF8(boat.name), m.bold));
+    m_metrics.rowHeaderWidth = std::clamp(widest + textInset + m.padding * 2, m.rowHeaderWidth, m.rowHeaderWidth * 3 / 2);
+
     m_rows.resize(rowCount);
     for (std::size_t r = 0; r < rowCount; ++r) {
         const auto& boat = planning.boats[r];
         RowLayout& row = m_rows[r];
-        const int textWidth = m.rowHeaderWidth - m.padding * 3 - m.smallTextHeight - m.padding * 2;
+        const int textWidth = m.rowHeaderWidth - textInset;
         row.name = shorten.Fit(wxString::FromUTF8(boat.name), m.bold, textWidth);
         row.details = wxString::Format(wxPLURAL("%d seat", "%d seats", boat.capacity), boat.capacity);
         row.outOfService = boat.status != domain::BoatStatus::InService;

@@ -1,6 +1,7 @@
 #include "ui/planning_panel.h"
 
 #include "app/settings.h"
+#include "ui/access.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/move_dialog.h"
@@ -12,6 +13,8 @@
 #include <wx/dateevt.h>
 #include <wx/infobar.h>
 #include <wx/stattext.h>
+
+#include <algorithm>
 
 namespace narcisse::ui {
 namespace {
@@ -112,6 +115,7 @@ void PlanningPanel::BuildLayout()
     top->Add(m_infoBar, wxSizerFlags().Expand());
 
     m_grid = new PlanningGrid(this);
+    if (!May(*m_session, domain::Action::MoveBooking)) m_grid->SetMoveRefusal(WhoMay(domain::Action::MoveBooking).utf8_string());
     top->Add(m_grid, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(8)));
 
     auto* legend = new PlanningLegend(this);
@@ -262,28 +266,42 @@ void PlanningPanel::UpdateSummary()
         const int closures = static_cast<int>(p.blocks.size());
         text += wxString::FromUTF8(" · ") + wxString::Format(wxPLURAL("%d closure", "%d closures", closures), closures);
     }
-    wxString crewTip;
-    if (!p.crewWarnings.empty()) {
-        const int n = static_cast<int>(p.crewWarnings.size());
-        // The first warning in the line; all of them, one a line, in its tooltip.
-        text += wxString::FromUTF8(" · ⚠ ") + wxString::Format(wxPLURAL("%d crew warning", "%d crew warnings", n), n) +
-                ": " + wxString::FromUTF8(p.crewWarnings.front().message) + (n > 1 ? wxString::FromUTF8("…") : wxString());
-        for (const auto& warning : p.crewWarnings) crewTip += "\n" + wxString::FromUTF8("⚠ " + warning.message);
-    }
+    wxString skipped;
     if (!p.skipped.empty()) {
         wxString times;
-        for (const auto& skipped : p.skipped) {
+        for (const auto& time : p.skipped) {
             if (!times.empty()) times += ", ";
-            times += FormatWallTime(skipped.localStart);
+            times += FormatWallTime(time.localStart);
         }
-        text += wxString::FromUTF8(" · ") +
-                wxString::Format(wxPLURAL("%s skipped: that time does not exist on the day the clocks change",
-                                          "%s skipped: those times do not exist on the day the clocks change",
-                                          static_cast<int>(p.skipped.size())),
-                                 times);
+        skipped = wxString::FromUTF8(" · ") +
+                  wxString::Format(wxPLURAL("%s skipped: that time does not exist on the day the clocks change",
+                                            "%s skipped: those times do not exist on the day the clocks change",
+                                            static_cast<int>(p.skipped.size())),
+                                   times);
     }
+    // A boatman on two boats is one warning per boat (each row shows its own): the day's line counts
+    // him once.
+    std::vector<const domain::CrewWarning*> warnings;
+    for (const auto& warning : p.crewWarnings) {
+        const bool again = warning.kind == domain::CrewWarning::Kind::TwoBoats &&
+                           std::any_of(warnings.begin(), warnings.end(), [&](const domain::CrewWarning* w) {
+                               return w->kind == warning.kind && w->employeeId == warning.employeeId;
+                           });
+        if (!again) warnings.push_back(&warning);
+    }
+    // The first warning in the line; all of them, one a line, in its tooltip.
+    wxString tip = text + skipped;
+    if (!warnings.empty()) {
+        const int n = static_cast<int>(warnings.size());
+        const wxString count =
+            wxString::FromUTF8(" · ⚠ ") + wxString::Format(wxPLURAL("%d crew warning", "%d crew warnings", n), n);
+        text += count + ": " + wxString::FromUTF8(warnings.front()->message) + (n > 1 ? wxString::FromUTF8("…") : wxString());
+        tip += count;
+        for (const auto* warning : warnings) tip += "\n" + wxString::FromUTF8("⚠ " + warning->message);
+    }
+    text += skipped;
     m_summary->SetLabel(text);
-    m_summary->SetToolTip(crewTip.empty() ? text : text + "\n" + crewTip);
+    m_summary->SetToolTip(tip);
     if (m_session->Today() == p.date) m_dateLabel->SetLabel(FormatLongDate(p.date) + wxString::FromUTF8(" · ") + _("today"));
     Layout();
 }
@@ -347,9 +365,16 @@ void PlanningPanel::ShowNotice(const wxString& text, int icon)
     Layout();
 }
 
+bool PlanningPanel::MayMove()
+{
+    if (May(*m_session, domain::Action::MoveBooking)) return true;
+    ShowNotice(WhoMay(domain::Action::MoveBooking), wxICON_INFORMATION);
+    return false;
+}
+
 void PlanningPanel::RequestMove(std::size_t booking, int column, std::optional<int> row)
 {
-    if (!m_planning || m_editing || booking >= m_planning->bookings.size()) return;
+    if (!m_planning || m_editing || booking >= m_planning->bookings.size() || !MayMove()) return;
     const auto request = MoveRequestTo(m_planning->bookings[booking], *m_planning, column, row, m_session->employee);
     if (!request) return;
     RunEdit(
@@ -361,7 +386,7 @@ void PlanningPanel::RequestMove(std::size_t booking, int column, std::optional<i
 
 void PlanningPanel::OpenMoveDialog(std::size_t booking)
 {
-    if (!m_planning || m_editing || booking >= m_planning->bookings.size()) return;
+    if (!m_planning || m_editing || booking >= m_planning->bookings.size() || !MayMove()) return;
     const domain::Booking moved = m_planning->bookings[booking];
     MoveDialog dialog(this, m_planning, booking, m_settings, m_session->Now(), m_session->worker.get());
     if (dialog.ShowModal() != wxID_OK || m_editing) return;

@@ -91,6 +91,7 @@ private:
     void OnDateChanged(wxDateEvent& event);
     void OnMinute(wxTimerEvent& event);
     void OnPoll(wxTimerEvent& event);
+    bool MayMove();   // false, and the notice says who may, when the role may not move bookings
     void RunEdit(HistoryStep step, const wxString& done);
     void OnEdited(Edited edited, const wxString& done);
     void OnEditRefused(const Failure& failure);

@@ -1,5 +1,6 @@
 #include "ui/staff_panel.h"
 
+#include "ui/access.h"
 #include "ui/days_off_dialog.h"
 #include "ui/employee_dialog.h"
 #include "ui/format.h"
@@ -96,13 +97,13 @@ void StaffPanel::BuildLayout()
     top->Add(title, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(18)));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* add = new wxButton(this, wxID_ANY, _("&Add…"));
+    m_add = new wxButton(this, wxID_ANY, _("&Add…"));
     m_edit = new wxButton(this, wxID_ANY, _("&Edit…"));
     m_daysOff = new wxButton(this, wxID_ANY, _("Days o&ff…"));
     m_deactivate = new wxButton(this, wxID_ANY, _("&Deactivate"));
     m_password = new wxButton(this, wxID_ANY, _("Reset &password…"));
     auto* permissions = new wxButton(this, wxID_ANY, _("Permissions…"));
-    for (auto* b : {add, m_edit, m_daysOff, m_deactivate, m_password}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
+    for (auto* b : {m_add, m_edit, m_daysOff, m_deactivate, m_password}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
     buttons->AddStretchSpacer();
     buttons->Add(permissions);
     top->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(18)));
@@ -122,7 +123,7 @@ void StaffPanel::BuildLayout()
     top->Add(m_status, wxSizerFlags().Expand().Border(wxALL, FromDIP(18)));
     SetSizer(top);
 
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAddDialog(); });
+    m_add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenAddDialog(); });
     m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenEditDialog(); });
     m_daysOff->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenDaysOff(); });
     m_deactivate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDeactivate(); });
@@ -130,7 +131,9 @@ void StaffPanel::BuildLayout()
     permissions->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenPermissions(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { UpdateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { UpdateButtons(); });
-    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { OpenEditDialog(); });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+        if (m_edit->IsEnabled()) OpenEditDialog();
+    });
     UpdateButtons();
 }
 
@@ -180,11 +183,14 @@ const domain::Employee* StaffPanel::Selected() const
 
 void StaffPanel::UpdateButtons()
 {
+    // Changing staff is the administrator's; the others who see the list read it (days off included).
     const auto* e = Selected();
-    m_edit->Enable(e != nullptr);
+    using domain::Action;
+    AllowFor(m_add, *m_session, Action::ManageStaff, true, _("Add an employee"));
+    AllowFor(m_edit, *m_session, Action::ManageStaff, e != nullptr);
     m_daysOff->Enable(e != nullptr);
-    m_deactivate->Enable(e && e->active);
-    m_password->Enable(e && e->active);
+    AllowFor(m_deactivate, *m_session, Action::ManageStaff, e && e->active);
+    AllowFor(m_password, *m_session, Action::ManageStaff, e && e->active);
 }
 
 EmployeeDialog* StaffPanel::OpenAddDialog()

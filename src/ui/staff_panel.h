@@ -38,6 +38,8 @@ public:
     EmployeeDialog* OpenAddDialog();
     EmployeeDialog* OpenEditDialog();          // for the selected employee; nullptr without one
     DaysOffDialog* OpenDaysOff();              // for the selected employee; nullptr without one
+    wxButton* AddButton() const { return m_add; }
+    wxButton* EditButton() const { return m_edit; }
     wxButton* DaysOffButton() const { return m_daysOff; }
     PermissionsDialog* OpenPermissions();
     wxString StatusText() const;
@@ -57,6 +59,7 @@ private:
     int m_pending = 0;
 
     wxListCtrl* m_list = nullptr;
+    wxButton* m_add = nullptr;
     wxButton* m_edit = nullptr;
     wxButton* m_daysOff = nullptr;
     wxButton* m_deactivate = nullptr;

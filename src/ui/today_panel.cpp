@@ -1,5 +1,6 @@
 #include "ui/today_panel.h"
 
+#include "app/notifications.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/planning_style.h"
@@ -19,6 +20,9 @@ namespace style = planning_style;
 constexpr int kPollMilliseconds = 1000;
 // "expires in N minutes" must stay true: the day is read again every minute.
 constexpr int kMinuteMilliseconds = 60 * 1000;
+// How far back the customer messages are searched for ones still waiting (as the use case does for
+// failed ones: far more than wait at any time).
+constexpr int kMessageDepth = 2000;
 enum { kIdPollTimer = wxID_HIGHEST + 300, kIdMinuteTimer };
 
 // Red for what must be fixed now, amber for what will need it, slate for plain facts.
@@ -47,7 +51,8 @@ wxString SectionTitle(app::TodaySection s)
     case app::TodaySection::Unpaid: return _("To collect");
     case app::TodaySection::Maintenance: return _("Maintenance");
     case app::TodaySection::Licences: return _("Skipper licences");
-    case app::TodaySection::Messages: return _("Messages that failed");
+    // Those that failed and those still waiting: both are customers not told yet.
+    case app::TodaySection::Messages: return _("Customer messages");
     }
     return {};
 }
@@ -65,7 +70,7 @@ wxString EmptyText(app::TodaySection s)
         return wxString::Format(_("Nothing due within %d days"), app::kMaintenanceHorizonDays);
     case app::TodaySection::Licences:
         return wxString::Format(_("None expiring within %d days"), app::kLicenceHorizonDays);
-    case app::TodaySection::Messages: return _("Every message was sent");
+    case app::TodaySection::Messages: return _("Every message was sent");   // none failed, none waiting
     }
     return {};
 }
@@ -404,6 +409,8 @@ void TodayPanel::Load(bool quiet)
             // Read before the day: a commit in between shows as a change, and is loaded again.
             loaded.stamp = store.changeStamp();
             loaded.summary = app::loadToday(store, date, clock->now());
+            for (const auto& n : app::notificationLog(store, kMessageDepth))
+                loaded.waitingMessages += n.status == domain::NotificationStatus::Pending ? 1 : 0;
             return loaded;
         },
         [generation](TodayPanel& panel, Loaded loaded) { panel.OnLoaded(generation, std::move(loaded)); },
@@ -414,6 +421,7 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
 {
     if (generation != m_generation) return;   // another date was asked for meanwhile
     m_stamp = loaded.stamp;
+    m_waitingMessages = loaded.waitingMessages;
     m_summary = std::make_shared<const app::TodaySummary>(std::move(loaded.summary));
     const app::TodaySummary& s = *m_summary;
 
@@ -426,6 +434,18 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
             out.lines.push_back(*line);
             if (line->kind != app::TodayKind::DayTotal) ++out.count;
         }
+        // Messages not sent yet are customers not told yet either: one line, to the messages log.
+        if (section == app::TodaySection::Messages && m_waitingMessages > 0) {
+            app::TodayTarget log;
+            log.place = app::TodayTarget::Place::NotificationLog;
+            out.lines.push_back({app::TodayKind::FailedMessage, app::Severity::Warning,
+                                 wxString::Format(wxPLURAL("%d message waiting to be sent", "%d messages waiting to be sent",
+                                                           m_waitingMessages),
+                                                  m_waitingMessages)
+                                     .utf8_string(),
+                                 log});
+            ++out.count;
+        }
         (section == app::TodaySection::Departures ? left : right).push_back(std::move(out));
     }
     m_departures->SetSections(std::move(left));
@@ -434,7 +454,8 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
     wxString title = FormatLongDate(s.date);
     if (s.isToday) title += wxString::FromUTF8(" · ") + _("today");
     m_title->SetLabel(title);
-    const int problems = s.count(app::Severity::Problem), warnings = s.count(app::Severity::Warning);
+    const int problems = s.count(app::Severity::Problem);
+    const int warnings = s.count(app::Severity::Warning) + (m_waitingMessages > 0 ? 1 : 0);
     wxString status;
     if (problems == 0 && warnings == 0) {
         status = _("Nothing needs attention");

@@ -93,11 +93,13 @@ public:
     wxString TitleText() const;
     wxString StatusText() const;
     std::uint64_t LiveReloads() const { return m_liveReloads; }
+    int WaitingMessages() const { return m_waitingMessages; }   // customer messages not sent yet
 
 private:
     struct Loaded {
         app::TodaySummary summary;
         std::int64_t stamp = 0;   // Store::changeStamp() read before the day
+        int waitingMessages = 0;
     };
 
     void BuildLayout();
@@ -117,6 +119,7 @@ private:
     bool m_polling = false;
     std::optional<std::int64_t> m_stamp;
     std::uint64_t m_liveReloads = 0;
+    int m_waitingMessages = 0;
 
     wxStaticText* m_title = nullptr;
     wxStaticText* m_status = nullptr;

@@ -150,7 +150,7 @@ TEST_CASE("the Accounting view lists the journal, filters it and checks it again
     CHECK(journal->Text(0, ui::JournalList::kFrozen).empty());   // July is open
 
     // The check: the journal's takings are the closing's.
-    CHECK(panel->CheckText() == "Matches the daily closings");
+    CHECK(panel->CheckText() == "Matches the daily closing (1 day)");
     CHECK_FALSE(panel->Differences()->IsShown());
     REQUIRE(panel->Check());
     CHECK(panel->Check()->differences == 0);
