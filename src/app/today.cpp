@@ -99,7 +99,12 @@ void addDepartures(const DayPlanning& p, bool isToday, Instant now, std::vector<
 }
 
 void addCrew(const DayPlanning& p, std::vector<TodayLine>& out) {
+    std::vector<Uuid> onTwoBoats;   // a boatman on two boats is warned once per boat: one line for him
     for (const auto& w : p.crewWarnings) {
+        if (w.kind == CrewWarning::Kind::TwoBoats && w.employeeId) {
+            if (std::find(onTwoBoats.begin(), onTwoBoats.end(), *w.employeeId) != onTwoBoats.end()) continue;
+            onTwoBoats.push_back(*w.employeeId);
+        }
         TodayTarget t = planningAt(p.date);
         t.id = w.boatId;   // the crew is assigned on the planning, on the boat's row
         out.push_back({w.kind == CrewWarning::Kind::NoBoatman ? TodayKind::NoBoatman : TodayKind::TwoBoats,
@@ -216,6 +221,14 @@ void addLicences(const std::vector<Employee>& employees, LocalDate date, std::ve
     }
 }
 
+// Messages still waiting are customers not told yet either: one line for them all.
+void addWaitingMessages(int waiting, std::vector<TodayLine>& out) {
+    if (waiting == 0) return;
+    out.push_back({TodayKind::WaitingMessages, Severity::Warning,
+                   std::to_string(waiting) + (waiting == 1 ? " message waiting to be sent" : " messages waiting to be sent"),
+                   TodayTarget{TodayTarget::Place::NotificationLog, {}, std::nullopt, std::nullopt, std::nullopt}});
+}
+
 void addFailedMessages(const std::vector<Notification>& notifications, std::vector<TodayLine>& out) {
     for (const auto& n : notifications) {
         if (n.status != NotificationStatus::Failed) continue;
@@ -238,7 +251,8 @@ TodaySection sectionOf(TodayKind kind) {
     case TodayKind::Unpaid: return TodaySection::Unpaid;
     case TodayKind::Maintenance: return TodaySection::Maintenance;
     case TodayKind::Licence: return TodaySection::Licences;
-    case TodayKind::FailedMessage: return TodaySection::Messages;
+    case TodayKind::FailedMessage:
+    case TodayKind::WaitingMessages: return TodaySection::Messages;
     }
     return TodaySection::Departures;
 }
@@ -259,7 +273,7 @@ std::string_view sectionTitle(TodaySection section) {
     case TodaySection::Unpaid: return "To collect";
     case TodaySection::Maintenance: return "Maintenance";
     case TodaySection::Licences: return "Skipper licences";
-    case TodaySection::Messages: return "Messages that failed";
+    case TodaySection::Messages: return "Customer messages";   // those that failed, those still waiting
     }
     return "";
 }
@@ -293,6 +307,7 @@ TodaySummary loadToday(Store& store, LocalDate date, Instant now) {
     std::vector<MaintenanceRecord> maintenance;
     std::vector<Notification> notifications;
     std::vector<Booking> coming;
+    int waiting = 0;
     store.read([&](StoreReader& r) {
         settings = loadBusinessSettings(r);
         const BusinessZone zone(settings.timeZone);
@@ -300,6 +315,7 @@ TodaySummary loadToday(Store& store, LocalDate date, Instant now) {
         employees = r.employees();
         maintenance = r.maintenanceRecords(std::nullopt);
         notifications = r.latestNotifications(kNotificationDepth);
+        waiting = static_cast<int>(r.notificationsToSend().size());
         const LocalDate firstDay = std::min(date, zone.localDate(now));
         coming = r.bookingsDeparting(zone.startOfDay(firstDay), zone.startOfDay(plusDays(firstDay, kPendingLookaheadDays)));
     });
@@ -315,10 +331,11 @@ TodaySummary loadToday(Store& store, LocalDate date, Instant now) {
     addClosures(p, zone, s.lines);
     addPending(coming, date, zone, now, s.lines);
     addUnpaid(p, zone, now, s.lines);
-    // The cash session's state belongs here too; there is no cash drawer yet (a later issue).
     addMaintenance(boats, maintenance, date, s.lines);
     addLicences(employees, date, s.lines);
     addFailedMessages(notifications, s.lines);
+    addWaitingMessages(waiting, s.lines);
+    s.waitingMessages = waiting;
     return s;
 }
 

@@ -34,6 +34,7 @@ enum class TodayKind {
     Maintenance,       // a boat's maintenance due within a week, or overdue
     Licence,           // a skipper licence expiring within 30 days, or expired
     FailedMessage,     // a message to a customer that could not be sent
+    WaitingMessages,   // messages to customers not sent yet (one line for all of them)
 };
 
 // The dashboard's sections, in the order they are shown.
@@ -58,6 +59,7 @@ struct TodaySummary {
     bool isToday = false;                  // `date` is the business's today at `now`
     std::string timeZone;
     std::vector<TodayLine> lines;          // by section, then as each section orders them
+    int waitingMessages = 0;               // customer messages not sent yet
     domain::Instant loadedAt;
 
     std::vector<const TodayLine*> linesOf(TodaySection section) const;

@@ -875,6 +875,7 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
             work(*m_impl);
             m_impl->finishStatements();
             m_impl->db().exec("COMMIT");
+            ++m_ownCommits;
         } catch (...) {
             m_impl->finishStatements();
             try {
@@ -890,10 +891,11 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
 
 std::int64_t SqliteStore::changeStamp() {
     return guarded(m_path, [&] {
-        // data_version moves when another connection commits: one page read, no table scan.
+        // data_version moves when another connection commits: one page read, no table scan. Our own
+        // commits are counted beside it.
         SQLite::Statement s(m_impl->db(), "PRAGMA data_version");
         s.executeStep();
-        return static_cast<std::int64_t>(s.getColumn(0).getInt64());
+        return static_cast<std::int64_t>(s.getColumn(0).getInt64()) + m_ownCommits;
     });
 }
 

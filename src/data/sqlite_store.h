@@ -29,6 +29,9 @@ public:
 private:
     std::string m_path;
     std::unique_ptr<Impl> m_impl;
+    // This connection's own commits: data_version moves only with other connections' ones, and the
+    // change stamp must move with every commit (a desk's sale shows on its own planning).
+    std::int64_t m_ownCommits = 0;
 };
 
 }  // namespace narcisse::data

@@ -360,14 +360,18 @@ wxMenu* MainFrame::MakeDeskMenu()
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenEndOfDay(); }); }, kIdEndOfDay);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenCloseDay(); }); }, kIdCloseDay);
     Bind(wxEVT_MENU, [this, onDesk](wxCommandEvent&) { onDesk([this] { m_desk->OpenClosings(); }); }, kIdClosings);
-    // The drawer's state, once the Desk view has read it, greys the step that does not apply.
+    // The drawer's state, once the Desk view has read it, greys the step that does not apply. A
+    // role without the Desk view (the accountant) keeps only the vouchers' lookup and the check.
     using Drawer = app::DeskDrawer::State;
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(!m_desk->Drawer() || m_desk->Drawer()->state != Drawer::Open);
+    const bool atDesk = IsViewAllowed(View::Desk);
+    Bind(wxEVT_UPDATE_UI, [this, atDesk](wxUpdateUIEvent& e) {
+        e.Enable(atDesk && (!m_desk->Drawer() || m_desk->Drawer()->state != Drawer::Open));
     }, kIdCashDrawer);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(!m_desk->Drawer() || m_desk->Drawer()->state == Drawer::Open);
+    Bind(wxEVT_UPDATE_UI, [this, atDesk](wxUpdateUIEvent& e) {
+        e.Enable(atDesk && (!m_desk->Drawer() || m_desk->Drawer()->state == Drawer::Open));
     }, kIdCashInOut);
+    for (const int id : std::initializer_list<int>{kIdNewSale, kIdPhoneBooking, kIdFindBooking, kIdEndOfDay, kIdCloseDay, kIdClosings, kIdVoucherSale})
+        Bind(wxEVT_UPDATE_UI, [atDesk](wxUpdateUIEvent& e) { e.Enable(atDesk); }, id);
     return desk;
 }
 

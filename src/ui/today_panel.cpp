@@ -1,6 +1,5 @@
 #include "ui/today_panel.h"
 
-#include "app/notifications.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/planning_style.h"
@@ -20,9 +19,6 @@ namespace style = planning_style;
 constexpr int kPollMilliseconds = 1000;
 // "expires in N minutes" must stay true: the day is read again every minute.
 constexpr int kMinuteMilliseconds = 60 * 1000;
-// How far back the customer messages are searched for ones still waiting (as the use case does for
-// failed ones: far more than wait at any time).
-constexpr int kMessageDepth = 2000;
 enum { kIdPollTimer = wxID_HIGHEST + 300, kIdMinuteTimer };
 
 // Red for what must be fixed now, amber for what will need it, slate for plain facts.
@@ -409,8 +405,6 @@ void TodayPanel::Load(bool quiet)
             // Read before the day: a commit in between shows as a change, and is loaded again.
             loaded.stamp = store.changeStamp();
             loaded.summary = app::loadToday(store, date, clock->now());
-            for (const auto& n : app::notificationLog(store, kMessageDepth))
-                loaded.waitingMessages += n.status == domain::NotificationStatus::Pending ? 1 : 0;
             return loaded;
         },
         [generation](TodayPanel& panel, Loaded loaded) { panel.OnLoaded(generation, std::move(loaded)); },
@@ -421,7 +415,7 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
 {
     if (generation != m_generation) return;   // another date was asked for meanwhile
     m_stamp = loaded.stamp;
-    m_waitingMessages = loaded.waitingMessages;
+    m_waitingMessages = loaded.summary.waitingMessages;
     m_summary = std::make_shared<const app::TodaySummary>(std::move(loaded.summary));
     const app::TodaySummary& s = *m_summary;
 
@@ -434,18 +428,6 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
             out.lines.push_back(*line);
             if (line->kind != app::TodayKind::DayTotal) ++out.count;
         }
-        // Messages not sent yet are customers not told yet either: one line, to the messages log.
-        if (section == app::TodaySection::Messages && m_waitingMessages > 0) {
-            app::TodayTarget log;
-            log.place = app::TodayTarget::Place::NotificationLog;
-            out.lines.push_back({app::TodayKind::FailedMessage, app::Severity::Warning,
-                                 wxString::Format(wxPLURAL("%d message waiting to be sent", "%d messages waiting to be sent",
-                                                           m_waitingMessages),
-                                                  m_waitingMessages)
-                                     .utf8_string(),
-                                 log});
-            ++out.count;
-        }
         (section == app::TodaySection::Departures ? left : right).push_back(std::move(out));
     }
     m_departures->SetSections(std::move(left));
@@ -455,7 +437,7 @@ void TodayPanel::OnLoaded(std::uint64_t generation, Loaded loaded)
     if (s.isToday) title += wxString::FromUTF8(" · ") + _("today");
     m_title->SetLabel(title);
     const int problems = s.count(app::Severity::Problem);
-    const int warnings = s.count(app::Severity::Warning) + (m_waitingMessages > 0 ? 1 : 0);
+    const int warnings = s.count(app::Severity::Warning);
     wxString status;
     if (problems == 0 && warnings == 0) {
         status = _("Nothing needs attention");

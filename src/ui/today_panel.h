@@ -99,7 +99,6 @@ private:
     struct Loaded {
         app::TodaySummary summary;
         std::int64_t stamp = 0;   // Store::changeStamp() read before the day
-        int waitingMessages = 0;
     };
 
     void BuildLayout();

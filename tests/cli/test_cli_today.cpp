@@ -113,7 +113,7 @@ TEST_CASE("the Today dashboard from the terminal: every section, exactly; a bad 
                    "Skipper licences (1)\n"
                    "!  Lucas Fischer: skipper licence expires on 2026-07-24 (in 10 days)\n"
                    "\n"
-                   "Messages that failed (1)\n"
+                   "Customer messages (1)\n"
                    "!! Message to anna@example.com failed: 550 mailbox unavailable\n");
 
     // A day of the winter: no departure, said so; the reports that do not depend on the day remain.

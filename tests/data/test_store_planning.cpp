@@ -690,8 +690,8 @@ TEMPLATE_TEST_CASE("a planning write that throws leaves none of its rows", "[sto
 }
 
 // The desks poll changeStamp() and refresh their planning when it moves. It is always read through a
-// first connection while a second one (another desk, the website) commits, as in real use: on
-// SQLite a connection's own commits do not move it (PRAGMA data_version).
+// first connection while a second one (another desk, the website) commits, as in real use; the
+// connection's own commits move it too (on SQLite, PRAGMA data_version alone would not).
 TEMPLATE_TEST_CASE("the change stamp stays put while nothing changes", "[store]", SqliteEngine, PgEngine) {
     TestType engine;
     auto desk = engine.open();
@@ -704,6 +704,22 @@ TEMPLATE_TEST_CASE("the change stamp stays put while nothing changes", "[store]"
     other->read([&](StoreReader& r) { r.crewOn(july(14)); });
     CHECK(desk->changeStamp() == first);
     CHECK(desk->changeStamp() == first);
+}
+
+TEMPLATE_TEST_CASE("a connection's own commit moves its change stamp; a refused write does not", "[store]",
+                   SqliteEngine, PgEngine) {
+    TestType engine;
+    auto desk = engine.open();
+    const World w = seedWorld(*desk);
+    std::int64_t before = desk->changeStamp();
+    desk->write([&](StoreWriter& tx) { tx.insertBooking(makeBooking(w.ill.id, "2026-07-14T08:00:00Z", 1)); });
+    CHECK(desk->changeStamp() != before);
+    before = desk->changeStamp();
+    CHECK_THROWS(desk->write([&](StoreWriter& tx) {
+        tx.insertBlock({Uuid::generate(), at("2026-07-14T12:00:00Z"), at("2026-07-14T14:00:00Z"), std::nullopt, "Orage"});
+        throw std::runtime_error("changed my mind");
+    }));
+    CHECK(desk->changeStamp() == before);
 }
 
 TEMPLATE_TEST_CASE("another program's commit to bookings, closures, crew or timetable changes moves the stamp",

@@ -155,6 +155,16 @@ TEST_CASE("an accountant sees the accounts and the stats, and reads the chart wi
     REQUIRE(exportItem != nullptr);
     CHECK(MenuEnabled(frame, exportItem));
     CHECK(MenuItem(frame, "View", "Desk") == nullptr);   // she neither sells nor boards
+    // The Desk menu keeps what she may do without the Desk view: vouchers' lookup, the integrity check.
+    for (const char* step : {"New sale…", "Close the day (Z)…", "Open the drawer…", "Closings…"}) {
+        INFO(step);
+        wxMenuItem* item = MenuItem(frame, "Desk", wxString::FromUTF8(step));
+        REQUIRE(item != nullptr);
+        CHECK_FALSE(MenuEnabled(frame, item));
+    }
+    wxMenuItem* integrity = MenuItem(frame, "Desk", wxString::FromUTF8("Verify integrity…"));
+    REQUIRE(integrity != nullptr);
+    CHECK(MenuEnabled(frame, integrity));
     test::SaveScreenshot(frame, "roles_accountant");
 
     // Accounting ▸ Accounts…: the chart shown in full, its buttons at their size; saving is the administrator's.
