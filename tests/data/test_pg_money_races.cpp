@@ -83,6 +83,17 @@ std::vector<std::string> unexpected(const std::vector<Result>& results) {
     return errors;
 }
 
+// Two adults (24.00 €) on 14 July at `time`, sold by `employee`, paid with `tenders` (none: pending).
+app::DeskSaleRequest twoAdults(Minutes time, std::vector<app::Tender> tenders, const Uuid& employee) {
+    app::DeskSaleRequest r;
+    r.sale.date = bastilleDay();
+    r.sale.time = time;
+    r.sale.party = {2, 0, 0};
+    r.sale.employeeId = employee;
+    r.tenders = std::move(tenders);
+    return r;
+}
+
 // 09:40 in Colmar on 14 July 2026: the 10:00 departure is ahead.
 const FixedClock kClock(at("2026-07-14T07:40:00Z"));
 
@@ -104,13 +115,16 @@ struct Desk {
 
     // Two adults on the 10:00 (24.00 €), paid with `tenders` (empty: a phone booking, pending).
     Booking sell(std::vector<app::Tender> tenders) {
-        app::DeskSaleRequest r;
-        r.sale.date = bastilleDay();
-        r.sale.time = parseWallTime("10:00", "time");
-        r.sale.party = {2, 0, 0};
-        r.sale.employeeId = manager;
-        r.tenders = std::move(tenders);
-        return app::sellAtDesk(*store, kClock, r).sale.booking;
+        return app::sellAtDesk(*store, kClock, twoAdults(Minutes{10 * 60}, std::move(tenders), manager)).sale.booking;
+    }
+
+    // A 30.00 € gift voucher, paid by card.
+    Voucher voucher30() {
+        app::VoucherSaleRequest v;
+        v.value = Money::cents(3000);
+        v.paidWith = PaymentMethod::Card;
+        v.employeeId = manager;
+        return app::sellVoucher(*store, kClock, v).voucher;
     }
 
     std::vector<Refund> refunds(const Booking& b) {
@@ -185,20 +199,11 @@ TEST_CASE("sixteen desks collecting one phone booking take its money once", "[pg
 
 TEST_CASE("sixteen desks redeeming 20 € of a 30 € voucher spend it once", "[pg][race]") {
     Desk d;
-    app::VoucherSaleRequest v;
-    v.value = Money::cents(3000);
-    v.paidWith = PaymentMethod::Card;
-    v.employeeId = d.manager;
-    const Voucher voucher = app::sellVoucher(*d.store, kClock, v).voucher;
+    const Voucher voucher = d.voucher30();
     std::vector<Booking> bookings;
     for (int i = 0; i < kDesks; ++i) {
         // Two adults each on the four departures from 10:00: 16 phone bookings of 24.00 € due.
-        app::DeskSaleRequest r;
-        r.sale.date = bastilleDay();
-        r.sale.time = Minutes{10 * 60 + 30 * (i % 4)};
-        r.sale.party = {2, 0, 0};
-        r.sale.employeeId = d.manager;
-        bookings.push_back(app::sellAtDesk(*d.store, kClock, r).sale.booking);
+        bookings.push_back(app::sellAtDesk(*d.store, kClock, twoAdults(Minutes{10 * 60 + 30 * (i % 4)}, {}, d.manager)).sale.booking);
     }
     const auto results = race(d.engine, [&](Store& store, int desk) {
         app::redeemVoucher(store, kClock, voucher.code.str(), Money::cents(2000),
@@ -213,19 +218,12 @@ TEST_CASE("sixteen desks redeeming 20 € of a 30 € voucher spend it once", "[
 
 TEST_CASE("sixteen desks paying with one 30 € voucher in a sale spend it once", "[pg][race]") {
     Desk d;
-    app::VoucherSaleRequest v;
-    v.value = Money::cents(3000);
-    v.paidWith = PaymentMethod::Card;
-    v.employeeId = d.manager;
-    const Voucher voucher = app::sellVoucher(*d.store, kClock, v).voucher;
+    const Voucher voucher = d.voucher30();
     const auto results = race(d.engine, [&](Store& store, int desk) {
-        app::DeskSaleRequest r;
-        r.sale.date = bastilleDay();
-        r.sale.time = Minutes{10 * 60 + 30 * (desk % 4)};
-        r.sale.party = {2, 0, 0};
-        r.sale.employeeId = d.manager;
-        r.tenders = {{PaymentMethod::Voucher, Money::cents(2000), Money::zero(), voucher.code.str()}, card(400)};
-        app::sellAtDesk(store, kClock, r);
+        app::sellAtDesk(store, kClock,
+                        twoAdults(Minutes{10 * 60 + 30 * (desk % 4)},
+                                  {{PaymentMethod::Voucher, Money::cents(2000), Money::zero(), voucher.code.str()}, card(400)},
+                                  d.manager));
     });
     CAPTURE(unexpected(results));
     CHECK(count(results, Outcome::Done) == 1);
@@ -236,11 +234,7 @@ TEST_CASE("sixteen desks paying with one 30 € voucher in a sale spend it once"
 
 TEST_CASE("sixteen desks extending one voucher to the same date extend it once", "[pg][race]") {
     Desk d;
-    app::VoucherSaleRequest v;
-    v.value = Money::cents(3000);
-    v.paidWith = PaymentMethod::Card;
-    v.employeeId = d.manager;
-    const Voucher voucher = app::sellVoucher(*d.store, kClock, v).voucher;
+    const Voucher voucher = d.voucher30();
     const LocalDate later{date::year{2028}, date::month{1}, date::day{31}};
     const auto results = race(d.engine, [&](Store& store, int) {
         app::extendVoucher(store, kClock, voucher.code.str(), later, d.manager);
