@@ -377,7 +377,7 @@ void benchSale(const Options& o) {
     const auto minimal = runPgbench(minimalDb, minimalPath, o.sales, minimalBoat, base);
 
     std::cout << "  " << store->describe() << "; " << o.sales << " timed sales (after " << warmup
-              << " untimed), one desk, 2 adults paid cash, spread over " << departures << " departures; "
+              << " untimed), one desk, 2 adults paid by card, spread over " << departures << " departures; "
               << fixed(wallMs / 1000, 2) << " s in all\n\n";
     row("", "mean", "median", "p95", "");
     row("PgStore, app::sellRide (ms)", fixed(s.mean), fixed(s.median), fixed(s.p95));
