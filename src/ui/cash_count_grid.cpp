@@ -24,24 +24,37 @@ wxString DenominationLabel(std::int64_t cents)
     return wxString::Format(_("%s %s"), FormatCount(static_cast<long>(cents / 100)), wxString::FromUTF8("€"));
 }
 
-CashCountGrid::CashCountGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY)
+CashCountGrid::CashCountGrid(wxWindow* parent, Layout layout) : wxPanel(parent, wxID_ANY)
 {
-    auto* grid = new wxFlexGridSizer(3, FromDIP(4), FromDIP(12));
-    grid->AddGrowableCol(2);
-    auto header = [&](const wxString& text, int align) {
-        auto* label = new wxStaticText(this, wxID_ANY, text);
-        label->SetFont(GetFont().Bold());
-        grid->Add(label, wxSizerFlags().Align(align));
+    // One column of 15 rows, or the notes beside the coins where height is short (the drawer's
+    // opening on a 800-pixel screen). Tab goes down the notes, then down the coins.
+    auto* blocks = new wxBoxSizer(wxHORIZONTAL);
+    wxFlexGridSizer* grid = nullptr;
+    auto newBlock = [&] {
+        if (grid) blocks->AddSpacer(FromDIP(24));
+        grid = new wxFlexGridSizer(3, FromDIP(4), FromDIP(12));
+        grid->AddGrowableCol(2);
+        blocks->Add(grid, wxSizerFlags(1).Expand());
+        auto header = [&](const wxString& text, int align) {
+            auto* label = new wxStaticText(this, wxID_ANY, text);
+            label->SetFont(GetFont().Bold());
+            grid->Add(label, wxSizerFlags().Align(align));
+        };
+        // TRANSLATORS: column of the cash count: a note or a coin
+        header(_("Denomination"), wxALIGN_RIGHT);
+        // TRANSLATORS: column of the cash count: how many notes or coins of that value
+        header(_("Quantity"), wxALIGN_RIGHT);
+        header(_("Subtotal"), wxALIGN_RIGHT);
     };
-    // TRANSLATORS: column of the cash count: a note or a coin
-    header(_("Denomination"), wxALIGN_RIGHT);
-    // TRANSLATORS: column of the cash count: how many notes or coins of that value
-    header(_("Quantity"), wxALIGN_RIGHT);
-    header(_("Subtotal"), wxALIGN_RIGHT);
+    newBlock();
 
     const wxString widest = FormatMoney(domain::Money::euros(99999));
     const int subtotalWidth = GetTextExtent(widest).GetWidth() + FromDIP(4);
+    constexpr std::int64_t kSmallestNote = 500;
     for (const std::int64_t cents : domain::denominations()) {
+        if (layout == Layout::NotesBesideCoins && cents < kSmallestNote && !m_rows.empty() &&
+            m_rows.back().cents >= kSmallestNote)
+            newBlock();
         Row row;
         row.cents = cents;
         grid->Add(new wxStaticText(this, wxID_ANY, DenominationLabel(cents)),
@@ -68,7 +81,7 @@ CashCountGrid::CashCountGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     }
 
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(grid, wxSizerFlags().Expand());
+    top->Add(blocks, wxSizerFlags().Expand());
     top->Add(new wxStaticLine(this), wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, FromDIP(6)));
     auto* totalRow = new wxBoxSizer(wxHORIZONTAL);
     auto* totalLabel = new wxStaticText(this, wxID_ANY, _("Total counted"));

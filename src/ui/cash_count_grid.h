@@ -20,7 +20,8 @@ wxString DenominationLabel(std::int64_t cents);
 
 class CashCountGrid : public wxPanel {
 public:
-    explicit CashCountGrid(wxWindow* parent);
+    enum class Layout { OneColumn, NotesBesideCoins };
+    explicit CashCountGrid(wxWindow* parent, Layout layout = Layout::OneColumn);
 
     domain::CashCount Count() const;        // empty and unreadable rows count as zero
     domain::Money Total() const { return Count().total(); }

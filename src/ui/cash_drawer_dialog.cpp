@@ -63,7 +63,7 @@ void CashDrawerDialog::BuildLayout()
     openSizer->Add(m_openNote, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
     openSizer->Add(new wxStaticText(m_openPanel, wxID_ANY, _("Count the float in the drawer, then open it:")),
                    wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
-    m_grid = new CashCountGrid(m_openPanel);
+    m_grid = new CashCountGrid(m_openPanel, CashCountGrid::Layout::NotesBesideCoins);
     openSizer->Add(m_grid, wxSizerFlags().Expand());
     m_open = new wxButton(m_openPanel, wxID_ANY, _("&Open the drawer"));
     openSizer->Add(m_open, wxSizerFlags().Right().Border(wxTOP, FromDIP(12)));
