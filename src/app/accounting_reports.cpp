@@ -11,7 +11,7 @@
 //   pays) and the online movements' VAT, base + VAT = total per rate — the VAT accounts' credits;
 // - vouchers redeemed: REDEEM less CREDIT movements of the month; outstanding: the balance of every
 //   voucher sold by the end of the month (expired ones too: 4191 keeps them until written off);
-// - provider fees: not known yet (the providers' payout reports come with a later issue);
+// - provider fees: not known yet (no payout report is read from the providers yet);
 // - accounts: the balances of the month's journal, the very lines of the journal CSV.
 #include "app/accounting_exports.h"
 

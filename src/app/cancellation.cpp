@@ -77,9 +77,9 @@ void refund(StoreWriter& w, Instant now, const Operator& op, const Booking& book
         }
     }
     if (cashOut > Money::zero()) {
-        const OpenDrawer drawer = lockOpenDrawer(w, "giving cash back");
-        if (cashOut > drawer.expectedCash)
-            throw ValidationError("refund", "the drawer holds " + drawer.expectedCash.display() + ", less than the " +
+        const Money held = cashHeld(w, lockOpenDrawer(w, "giving cash back"));
+        if (cashOut > held)
+            throw ValidationError("refund", "the drawer holds " + held.display() + ", less than the " +
                                                 cashOut.display() + " to give back in cash: refund by card or as a voucher");
     }
     std::vector<ReceiptPayment> back;

@@ -67,20 +67,6 @@ LocalDate registerDayOf(StoreReader& r, const BusinessZone& zone, const CashSess
     return day;
 }
 
-// What an open session's drawer should hold: its float, the cash of every receipt since it opened
-// and its movements (the Z's arithmetic, over the session's life rather than one day).
-Money cashHeld(StoreReader& r, const CashSession& session) {
-    DailyClosingInput in;
-    in.date = LocalDate{date::year{2000}, date::January, date::day{1}};   // not shown
-    const Instant end = session.openedAt + std::chrono::hours(24 * 366 * 10);
-    for (const auto& record : r.chainRecordsBetween(Chain::Receipt, session.openedAt, end))
-        in.receipts.push_back(Receipt::fromRecord(record));
-    in.movements = r.cashMovements(session.id);
-    in.session = session;
-    in.comment = "preview";   // not stored: the difference rule waits for the count
-    return computeDailyClosing(in).expectedCash;
-}
-
 void refuseIfClosed(StoreReader& r, ClosingPeriod period, LocalDate day, const std::string& what) {
     if (const auto done = storedClosing(r, period, day))
         throw ConflictError(what + " is already closed: closing #" + std::to_string(done->number));
@@ -173,23 +159,27 @@ CashMovement recordCashMovement(Store& store, const Clock& clock, CashDirection 
         const Operator op = requireOperator(w, employeeId, Action::ManageCash);
         const Instant now = clock.now();
         const std::string desk = deskId(w);
-        const OpenDrawer drawer = lockOpenDrawer(w, direction == CashDirection::In ? "paying cash in" : "taking cash out");
-        if (direction == CashDirection::Out && amount > drawer.expectedCash)
-            throw ValidationError("amount", amount.display() + " is more than the drawer holds: " +
-                                                drawer.expectedCash.display() + " expected");
-        movement.sessionId = drawer.session.id;
+        const CashSession session =
+            lockOpenDrawer(w, direction == CashDirection::In ? "paying cash in" : "taking cash out");
+        if (direction == CashDirection::Out) {
+            const Money held = cashHeld(w, session);
+            if (amount > held)
+                throw ValidationError("amount", amount.display() + " is more than the drawer holds: " + held.display() +
+                                                    " expected");
+        }
+        movement.sessionId = session.id;
         movement.at = now;
         movement.employeeId = op.id;
         w.insertCashMovement(movement);
         const std::string details = desk + (direction == CashDirection::In ? " in " : " out ") + amount.plain() + " " +
                                     amount.currency() + (bankDeposit ? " (bank deposit)" : "") + ": " + reason;
         recordEvent(w, EventKind::CashMovement, now, op.id, details);
-        w.appendAudit({Uuid::generate(), now, op.id, "cash.movement", "cash_session", drawer.session.id.str(), details});
+        w.appendAudit({Uuid::generate(), now, op.id, "cash.movement", "cash_session", session.id.str(), details});
     });
     return movement;
 }
 
-OpenDrawer lockOpenDrawer(StoreWriter& w, const std::string& forWhat) {
+CashSession lockOpenDrawer(StoreWriter& w, const std::string& forWhat) {
     const std::string desk = deskId(w);
     auto session = w.openCashSession(desk);
     if (!session)
@@ -199,12 +189,20 @@ OpenDrawer lockOpenDrawer(StoreWriter& w, const std::string& forWhat) {
     session = w.openCashSession(desk);
     if (!session)
         throw ConflictError("the cash drawer of " + desk + " was just closed by its daily closing: open it again before " + forWhat);
-    const BusinessZone zone(loadBusinessSettings(w).timeZone);
-    OpenDrawer drawer;
-    drawer.registerDay = registerDayOf(w, zone, *session);
-    drawer.expectedCash = cashHeld(w, *session);
-    drawer.session = std::move(*session);
-    return drawer;
+    return *session;
+}
+
+Money cashHeld(StoreReader& r, const CashSession& session) {
+    // The Z's arithmetic over the session's life rather than one day.
+    DailyClosingInput in;
+    in.date = LocalDate{date::year{2000}, date::January, date::day{1}};   // not shown
+    const Instant end = session.openedAt + std::chrono::hours(24 * 366 * 10);
+    for (const auto& record : r.chainRecordsBetween(Chain::Receipt, session.openedAt, end))
+        in.receipts.push_back(Receipt::fromRecord(record));
+    in.movements = r.cashMovements(session.id);
+    in.session = session;
+    in.comment = "preview";   // not stored: the difference rule waits for the count
+    return computeDailyClosing(in).expectedCash;
 }
 
 DeskDrawer deskDrawer(Store& store, const Clock& clock) {

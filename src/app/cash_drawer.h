@@ -43,14 +43,12 @@ DeskDrawer deskDrawer(domain::Store& store, const domain::Clock& clock);
 
 // Inside a use case's write transaction that takes or gives back cash: the desk's open session,
 // locked until the transaction ends (a second writer of the drawer waits, then sees this one's
-// cash), with what it should hold now. ConflictError saying how to open it when the drawer is
-// closed; `forWhat` ends the sentence ("before taking cash").
-struct OpenDrawer {
-    domain::CashSession session;
-    domain::Money expectedCash;
-    domain::LocalDate registerDay;
-};
-OpenDrawer lockOpenDrawer(domain::StoreWriter& w, const std::string& forWhat);
+// cash). ConflictError saying how to open it when the drawer is closed; `forWhat` ends the sentence
+// ("before taking cash").
+domain::CashSession lockOpenDrawer(domain::StoreWriter& w, const std::string& forWhat);
+// What an open session's drawer should hold now: its float, the cash of every receipt since it
+// opened and its movements. Read it after lockOpenDrawer when cash is to go out.
+domain::Money cashHeld(domain::StoreReader& r, const domain::CashSession& session);
 
 // What the closing dialog shows before the count: the day's figures and the cash expected.
 struct DrawerStatus {

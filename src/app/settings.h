@@ -12,10 +12,10 @@ inline constexpr const char* kBabiesTakeSeat = "babies_take_seat";
 inline constexpr const char* kPendingExpiryMinutes = "pending_expiry_minutes";
 inline constexpr const char* kDemo = "demo";                 // "1" on a demo database
 inline constexpr const char* kBusinessName = "business_name";
-// The desk (issue 4): the receipt header, the register's id, how gift vouchers bear VAT.
+// The desk: the receipt header, the register's id, how gift vouchers bear VAT.
 inline constexpr const char* kBusinessAddress = "business_address";        // default: "Colmar"
 inline constexpr const char* kBusinessSiret = "business_siret";            // printed on receipts
-// The accounting (issue 6): the SIREN names the FEC file (else the first 9 digits of the SIRET).
+// The accounting: the SIREN names the FEC file (else the first 9 digits of the SIRET).
 inline constexpr const char* kBusinessSiren = "business_siren";
 inline constexpr const char* kBusinessVatNumber = "business_vat_number";
 inline constexpr const char* kDeskId = "desk_id";                          // default: "DESK-1"

@@ -1,4 +1,4 @@
-// PgStore's part for the accounting (issue 6): what was recorded over a period, and the frozen
+// PgStore's part for the accounting: what was recorded over a period, and the frozen
 // journal entries of each month. A base of PgStore's transaction class above PgDesk, split out as
 // it is. Internal to data.
 #pragma once

@@ -1,4 +1,4 @@
-// PgStore's part for the desk (issue 4): search, hash chains, receipt reprints, vouchers, the cash
+// PgStore's part for the desk: search, hash chains, receipt reprints, vouchers, the cash
 // drawer. A base of PgStore's transaction class, split out so that neither file grows past a
 // reader's patience; it owns the transaction's statement helpers both halves use. Internal to data.
 #pragma once

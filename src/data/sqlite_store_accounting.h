@@ -1,4 +1,4 @@
-// SqliteStore's part for the accounting (issue 6): what was recorded over a period, and the frozen
+// SqliteStore's part for the accounting: what was recorded over a period, and the frozen
 // journal entries of each month. A base of SqliteStore::Impl above SqliteDesk, split out as it is;
 // it reaches the connection through the Impl's statement cache. Internal to data.
 #pragma once

@@ -1,4 +1,4 @@
-// SqliteStore's part for the desk (issue 4): search, hash chains, receipt reprints, vouchers, the
+// SqliteStore's part for the desk: search, hash chains, receipt reprints, vouchers, the
 // cash drawer. A base of SqliteStore::Impl, split out so that neither file grows past a reader's
 // patience; it reaches the connection through the Impl's statement cache. Internal to data.
 #pragma once

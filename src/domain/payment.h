@@ -1,4 +1,4 @@
-// Payment and refund records, and the audit trail. Providers' calls come with a later issue.
+// Payment and refund records, and the audit trail. The payment providers are not called yet.
 #pragma once
 
 #include "domain/money.h"

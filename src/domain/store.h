@@ -61,7 +61,7 @@ public:
     // Days off overlapping [from, to] (inclusive), by first day then employee.
     virtual std::vector<DayOff> daysOff(LocalDate from, LocalDate to) = 0;
 
-    // ---- The desk (issue 4)
+    // ---- The desk
     // Bookings whose reference starts with, or whose customer's name, phone or e-mail contains,
     // `text` (case-insensitive; spaces and "SN-" ignored for references), every state, by departure
     // nearest to `around` first, at most `limit`.
@@ -87,7 +87,7 @@ public:
     virtual std::optional<CashSession> openCashSession(std::string_view desk) = 0;
     virtual std::vector<CashMovement> cashMovements(const Uuid& sessionId) = 0;            // by time
 
-    // ---- Accounting (issue 6)
+    // ---- Accounting
     // Every payment (refund, cash movement, voucher movement) created in [from, to), by creation.
     virtual std::vector<Payment> paymentsBetween(Instant from, Instant to) = 0;
     virtual std::vector<Refund> refundsBetween(Instant from, Instant to) = 0;
@@ -145,7 +145,7 @@ public:
     virtual void saveDayOff(const DayOff& dayOff) = 0;                         // insert or update by id
     virtual void deleteDayOff(const Uuid& dayOffId) = 0;                       // NotFound when unknown
 
-    // ---- The desk (issue 4)
+    // ---- The desk
     // Serialises every writer of that chain until the transaction ends (PostgreSQL: an advisory lock;
     // SQLite's write transaction already is) and returns its last record: read the tip, then append.
     virtual std::optional<ChainRecord> lockChain(Chain chain) = 0;
@@ -164,7 +164,7 @@ public:
     virtual void saveCashSession(const CashSession& session) = 0;
     virtual void insertCashMovement(const CashMovement& movement) = 0;
 
-    // ---- Accounting (issue 6)
+    // ---- Accounting
     // Stores a month's entries ("2026-07") as frozen: never updated nor deleted afterwards (triggers).
     // ConflictError when the month is frozen already.
     virtual void freezeJournal(const std::string& period, const std::vector<JournalEntry>& entries, Instant at) = 0;

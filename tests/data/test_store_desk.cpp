@@ -1,4 +1,4 @@
-// The store contract for the desk (issue 4): search, a booking's history, hash chains, reprints,
+// The store contract for the desk: search, a booking's history, hash chains, reprints,
 // gift vouchers, the cash drawer — on SQLite and on PostgreSQL, and the databases themselves
 // refusing to edit or delete what the desk only ever appends.
 #include "data/pg_store.h"

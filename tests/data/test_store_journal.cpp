@@ -1,4 +1,4 @@
-// The store contract for the accounting (issue 6): what was recorded over a period, and the journal
+// The store contract for the accounting: what was recorded over a period, and the journal
 // entries of each month frozen once — on SQLite and on PostgreSQL, and the databases themselves
 // refusing to edit or delete a frozen journal.
 #include "data/pg_store.h"

@@ -1,4 +1,4 @@
-// The store contract of planning (issue 3): moves, closures by id, one-off timetable changes, crews,
+// The store contract of planning: moves, closures by id, one-off timetable changes, crews,
 // the notification outbox and the change stamp the desks poll, checked on SQLite and on PostgreSQL.
 #include "domain/errors.h"
 #include "support/engines.h"
